@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Wrapped.Cli.Commands;
+
+namespace Wrapped.Cli;
+
+/// <summary>The <c>wrapped</c> command line: verbs declared with typed options; every verb returns an exit code.</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Wrapped Feed: a synthetic Spotify Wrapped data feed from three public Spotify CSVs.")
+        {
+            PrepareCommand.Create(stdout, stderr),
+            SimulateCommand.Create(stdout, stderr),
+            RunCommand.Create(stdout, stderr),
+            ValidateCommand.Create(stdout, stderr),
+        };
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Wrapped.Cli.Commands;
+
+/// <summary>Options several verbs share, declared once so they read and validate the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON object on stdout instead of a readable summary." };
+
+    public static Option<long> Seed() => new("--seed") { Description = "Seed of every random draw: same inputs, parameters and seed give the same bytes.", DefaultValueFactory = _ => 42 };
+
+    public static Option<DateOnly?> Date(string name, string description) => new(name)
+    {
+        Description = description + " (yyyy-MM-dd)",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            result.AddError($"{name} must be a date written yyyy-MM-dd, not '{text}'.");
+            return null;
+        },
+    };
+
+    public static Option<int> Positive(string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() <= 0) result.AddError($"{name} must be at least 1 (got {result.GetValueOrDefault<int>()}).");
+        });
+        return option;
+    }
+
+    /// <summary>Yesterday in UTC: the last whole day, so no event can be in the future.</summary>
+    public static DateOnly Yesterday => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+
+    public static DateOnly DefaultStart => new(Yesterday.Year, 1, 1);
+
+    /// <summary>The sample shipped beside the binary (and in the repository's <c>samples/</c>).</summary>
+    public static string BundledSampleFolder
+    {
+        get
+        {
+            var besideBinary = Path.Combine(AppContext.BaseDirectory, "samples");
+            return Directory.Exists(besideBinary) ? besideBinary : Path.GetFullPath("samples");
+        }
+    }
+}

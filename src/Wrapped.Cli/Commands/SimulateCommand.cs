@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Wrapped.Cli.Output;
+using Wrapped.Core.Feed;
+using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Steps;
+using Wrapped.Pipeline.Storage;
+
+namespace Wrapped.Cli.Commands;
+
+/// <summary><c>simulate</c>: users and listening events over a catalog made by <c>prepare</c>.</summary>
+internal static class SimulateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var options = new RunOptions();
+        var catalog = new Option<string>("--catalog") { Description = "Folder written by prepare --out", Required = true };
+        var command = new Command("simulate", "Generate users and simulate their listening over a prepared catalog.") { catalog };
+        foreach (var option in options.All) command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var console = new CommandOutput(stdout, stderr, parse.GetValue(options.Json));
+            try
+            {
+                var catalogFolder = parse.GetValue(catalog)!;
+                if (!Directory.Exists(catalogFolder)) throw new DirectoryNotFoundException($"Catalog folder '{catalogFolder}' does not exist (run prepare --out {catalogFolder} first).");
+                var catalogStore = new LocalFeedStore(catalogFolder);
+                var source = FeedLayout.AtStoreRoot();
+                if (!File.Exists(Path.Combine(catalogFolder, source.CatalogTracks)))
+                    throw new FeedInputException($"'{catalogFolder}' is not a prepared catalog: {source.CatalogTracks} is missing (run prepare --out {catalogFolder} first).");
+                var inputs = await CatalogInputs(catalogStore, source, cancellationToken);
+                var parameters = RunInvocation.Parameters(parse, options, new DirectoryInfo(catalogFolder).Name, inputs);
+                var store = new LocalFeedStore(parse.GetValue(options.Output)!);
+                var outcome = await ProgressDisplay.RunAsync(console.Json, stderr, progress =>
+                    LocalFeedRunner.RunFromCatalogAsync(store, parameters, catalogStore, inputs, RunInvocation.Schedule(parse, options), progress, cancellationToken));
+                var summary = RunSummary.From(outcome, parse.GetValue(options.Output)!);
+                console.Summary(summary, summary.Write);
+                return ExitCodes.Done;
+            }
+            catch (Exception e)
+            {
+                return console.Fail(e);
+            }
+        });
+        return command;
+    }
+
+    private static async Task<IReadOnlyList<ManifestInput>> CatalogInputs(LocalFeedStore store, FeedLayout layout, CancellationToken cancellationToken)
+    {
+        var inputs = new List<ManifestInput>();
+        foreach (var path in new[] { layout.CatalogTracks, layout.CatalogArtists })
+        {
+            await using var stream = await store.OpenReadAsync(path, cancellationToken);
+            var hash = await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken);
+            inputs.Add(new ManifestInput(path, stream.Length, Convert.ToHexStringLower(hash)));
+        }
+        return inputs;
+    }
+}

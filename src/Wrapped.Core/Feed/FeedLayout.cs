@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace Wrapped.Core.Feed;
+
+/// <summary>The paths of one run's files (SPEC section 5), relative to the store's root.</summary>
+public sealed class FeedLayout
+{
+    private readonly string _prefix;
+
+    /// <summary>The layout of run <paramref name="runId"/> under <c>runs/{runId}/</c>.</summary>
+    public FeedLayout(string runId) : this(RunIdentity.Validate(runId), $"runs/{runId}")
+    {
+    }
+
+    private FeedLayout(string runId, string root)
+    {
+        RunId = runId;
+        Root = root;
+        _prefix = root.Length == 0 ? "" : root + "/";
+    }
+
+    /// <summary>A run's layout at the root of a store: what <c>prepare --out DIR</c> writes (the catalog and its report).</summary>
+    public static FeedLayout AtStoreRoot(string runId = "catalog") => new(RunIdentity.Validate(runId), "");
+
+    public string RunId { get; }
+
+    /// <summary>The run's folder, without a trailing slash; empty for <see cref="AtStoreRoot"/>.</summary>
+    public string Root { get; }
+
+    public string CatalogTracks => $"{_prefix}catalog/tracks.avro";
+    public string CatalogArtists => $"{_prefix}catalog/artists.avro";
+    public string Report => $"{_prefix}_report.json";
+    public string Manifest => $"{_prefix}_manifest.json";
+    public string Success => $"{_prefix}_SUCCESS";
+    public string Parameters => $"{_prefix}_run.json";
+    public string LedgerFolder => $"{_prefix}_ledger/";
+
+    public string UsersPart(int part) => $"{_prefix}users/{PartName(part)}";
+    public string StatePart(int part) => $"{_prefix}state/{PartName(part)}";
+    public string WrappedPart(int part) => $"{_prefix}wrapped/{PartName(part)}";
+    public string EventsPart(DateOnly date, int part) => $"{EventsFolder(date)}{PartName(part)}";
+    public string EventsFolder(DateOnly date) => $"{_prefix}events/date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/";
+
+    /// <summary>The sizes, checksums and counts of the files one step wrote: the manifest is assembled from these without re-reading the data.</summary>
+    public string Ledger(string name) => $"{LedgerFolder}{name}.json";
+
+    public static string PartLedgerName(int part) => $"part-{part:00000}";
+
+    /// <summary>Turns a path of this run into the path relative to the run's folder, as the manifest lists it.</summary>
+    public string RelativeToRun(string path) =>
+        path.StartsWith(_prefix, StringComparison.Ordinal) ? path[_prefix.Length..] : path;
+
+    public static string PartName(int part) => $"part-{part:00000}.avro";
+}

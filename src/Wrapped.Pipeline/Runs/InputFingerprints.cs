@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using Wrapped.Core.Catalog;
+using Wrapped.Core.Feed;
+
+namespace Wrapped.Pipeline.Runs;
+
+public static class InputFingerprints
+{
+    /// <summary>Size and SHA-256 of each input, read as a stream: they name the run and go into its manifest.</summary>
+    public static async Task<IReadOnlyList<ManifestInput>> ComputeAsync(CatalogSources sources, CancellationToken cancellationToken)
+    {
+        var inputs = new List<ManifestInput>(3);
+        foreach (var source in new[] { sources.Tracks, sources.Extended, sources.Artists })
+        {
+            await using var stream = source.Open();
+            using var sha = SHA256.Create();
+            var hash = await sha.ComputeHashAsync(stream, cancellationToken).ConfigureAwait(false);
+            inputs.Add(new ManifestInput(Path.GetFileName(source.Name), stream.CanSeek ? stream.Length : -1, Convert.ToHexStringLower(hash)));
+        }
+        return inputs;
+    }
+
+    /// <summary>
+    /// A run id from the inputs' checksums and what defines the output. The end date is left out on purpose:
+    /// the same run with a later end date is the same run extended.
+    /// </summary>
+    public static string DeriveRunId(string dataset, IReadOnlyList<ManifestInput> inputs, RunParameters parameters) =>
+        RunIdentity.Derive(dataset,
+            inputs.Select(i => i.Sha256)
+                .Append($"users={parameters.Users}")
+                .Append($"start={parameters.Start:yyyy-MM-dd}")
+                .Append($"seed={parameters.Seed}")
+                .Append($"partSize={parameters.PartSize}")
+                .Append($"clusters={parameters.Clusters}")
+                .Append($"referenceDate={parameters.EffectiveReferenceDate:yyyy-MM-dd}")
+                .Append($"codec={parameters.Codec}"));
+}

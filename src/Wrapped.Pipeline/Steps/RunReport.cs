@@ -1,0 +1,12 @@
+using Wrapped.Core.Catalog;
+using Wrapped.Core.Csv;
+
+namespace Wrapped.Pipeline.Steps;
+
+/// <summary><c>_report.json</c>: how the inputs were prepared, or why they were rejected.</summary>
+public sealed record RunReport(string RunId, string Status, PreparationReport? Preparation, InputRejection? Rejection)
+{
+    public static RunReport Prepared(string runId, PreparationReport report) => new(runId, "prepared", report, null);
+
+    public static RunReport Rejected(string runId, InputRejection rejection) => new(runId, "rejected", null, rejection);
+}

@@ -1,0 +1,120 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Wrapped.Pipeline.Storage;
+
+/// <summary>
+/// A blob container (Azure Storage or Azurite). A file is first written to a local temporary file, then uploaded in
+/// one Put Blob / block-list commit, so readers never see a partial blob and a retried write replaces it whole.
+/// </summary>
+public sealed class BlobFeedStore : IFeedStore
+{
+    private readonly BlobContainerClient _container;
+    private readonly string _prefix;
+    private int _containerReady;
+
+    /// <param name="prefix">An optional folder inside the container that every path is relative to.</param>
+    public BlobFeedStore(BlobContainerClient container, string prefix = "")
+    {
+        _container = container;
+        _prefix = prefix.Trim('/').Length == 0 ? "" : prefix.Trim('/') + "/";
+    }
+
+    public string Description => $"{_container.Uri.GetLeftPart(UriPartial.Path)}/{_prefix}";
+
+    public async Task<StoredFile> WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        var temp = Path.Combine(Path.GetTempPath(), $"wrapped-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            StoredFile stored;
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            await using (var hashing = new HashingWriteStream(file))
+            {
+                await write(hashing, cancellationToken).ConfigureAwait(false);
+                await hashing.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stored = new StoredFile(path.TrimStart('/'), hashing.BytesWritten, hashing.FinishHash());
+            }
+            await _container.GetBlobClient(FullName(path))
+                .UploadAsync(temp, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(path) } }, cancellationToken)
+                .ConfigureAwait(false);
+            return stored;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public async Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _container.GetBlobClient(FullName(path)).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new FileNotFoundException($"No blob '{FullName(path)}' in container {_container.Name}.", path, e);
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _container.GetBlobClient(FullName(path)).ExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _container.GetBlobClient(FullName(path)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // The container itself is gone: there is nothing to delete.
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        try
+        {
+            await foreach (var item in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, FullName(prefix), cancellationToken).ConfigureAwait(false))
+            {
+                names.Add(item.Name[_prefix.Length..]);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _containerReady) == 1) return;
+        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _containerReady, 1);
+    }
+
+    private string FullName(string path) => _prefix + path.TrimStart('/');
+
+    private static string ContentTypeOf(string path) => Path.GetExtension(path) switch
+    {
+        ".json" => "application/json",
+        ".avro" => "application/avro",
+        _ => "application/octet-stream",
+    };
+}

@@ -1,0 +1,29 @@
+namespace Wrapped.Pipeline.Storage;
+
+/// <summary>
+/// Where a run's files live: a local folder or a blob container. Every write is committed atomically
+/// (a reader sees the old file or the whole new one, never half of one) and reports its size and SHA-256,
+/// which the manifest records without reading the file back.
+/// </summary>
+public interface IFeedStore
+{
+    /// <summary>A human-readable location for messages, e.g. a folder path or a container URL without credentials.</summary>
+    string Description { get; }
+
+    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, then commits it in one step.</summary>
+    Task<StoredFile> WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken);
+
+    /// <summary>Opens a committed file for reading; throws <see cref="FileNotFoundException"/> when there is none.</summary>
+    Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken);
+
+    Task<bool> ExistsAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>Removes a file if it is there (used only for <c>_SUCCESS</c> when a finished run is extended).</summary>
+    Task DeleteAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>Paths of the committed files under <paramref name="prefix"/>, in ordinal order.</summary>
+    Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken);
+}
+
+/// <summary>A committed file: its path in the store, its size and the lowercase hex SHA-256 of its bytes.</summary>
+public sealed record StoredFile(string Path, long Bytes, string Sha256);
