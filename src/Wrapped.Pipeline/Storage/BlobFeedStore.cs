@@ -72,6 +72,25 @@ public sealed class BlobFeedStore : IFeedStore
         }
     }
 
+    public async Task<IReadOnlyList<string>> ListFoldersAsync(string folder, CancellationToken cancellationToken)
+    {
+        var prefix = FullName(folder.TrimEnd('/') + "/");
+        var names = new List<string>();
+        try
+        {
+            await foreach (var item in _container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", prefix, cancellationToken).ConfigureAwait(false))
+            {
+                if (item.IsPrefix) names.Add(item.Prefix[prefix.Length..].TrimEnd('/'));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
     public async Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         try

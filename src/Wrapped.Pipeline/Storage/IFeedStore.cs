@@ -21,6 +21,9 @@ public interface IFeedStore
     /// <summary>Removes a file if it is there (used only for <c>_SUCCESS</c> when a finished run is extended).</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken);
 
+    /// <summary>Names of the folders directly inside <paramref name="folder"/> (e.g. the run ids under <c>runs/</c>), in ordinal order.</summary>
+    Task<IReadOnlyList<string>> ListFoldersAsync(string folder, CancellationToken cancellationToken);
+
     /// <summary>Paths of the committed files under <paramref name="prefix"/>, in ordinal order.</summary>
     Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken);
 }

@@ -49,6 +49,15 @@ public sealed class LocalFeedStore : IFeedStore
 
     public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken) => Task.FromResult(File.Exists(Resolve(path)));
 
+    public Task<IReadOnlyList<string>> ListFoldersAsync(string folder, CancellationToken cancellationToken)
+    {
+        var full = Resolve(folder);
+        IReadOnlyList<string> names = Directory.Exists(full)
+            ? Directory.GetDirectories(full).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+        return Task.FromResult(names);
+    }
+
     public Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         File.Delete(Resolve(path));

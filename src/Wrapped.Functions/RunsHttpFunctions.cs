@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
+using Wrapped.Core.Feed;
+using Wrapped.Pipeline.Orchestration;
+using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Steps;
+
+namespace Wrapped.Functions;
+
+/// <summary><c>POST /api/runs</c> starts a run of an uploaded dataset; <c>GET /api/runs/{runId}</c> reports its status and progress.</summary>
+public sealed class RunsHttpFunctions(RunStarter starter)
+{
+    [Function(nameof(StartRun))]
+    public async Task<HttpResponseData> StartRun(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "runs")] HttpRequestData request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        RunRequestOverrides? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<RunRequestOverrides>(request.Body, FeedJson.Options, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return await Problem(request, HttpStatusCode.BadRequest, $"The body is not a valid run request: {e.Message}");
+        }
+        if (body?.Dataset is not { Length: > 0 } dataset)
+            return await Problem(request, HttpStatusCode.BadRequest, "The body must name a dataset: {\"dataset\": \"…\"} (its CSVs uploaded under wrapped-input/{dataset}/).");
+
+        StartResult result;
+        try
+        {
+            result = await starter.StartAsync(client, dataset, body, cancellationToken);
+        }
+        catch (FeedInputException e)
+        {
+            return await Problem(request, HttpStatusCode.BadRequest, e.Message);
+        }
+        if (result.RunId is null)
+            return await Problem(request, HttpStatusCode.Conflict, $"Dataset '{dataset}' is missing inputs: {string.Join(", ", result.MissingInputs)}.");
+
+        var statusUri = new Uri(request.Url, $"/api/runs/{result.RunId}");
+        var response = request.CreateResponse(HttpStatusCode.Accepted);
+        response.Headers.Add("Location", statusUri.ToString());
+        await response.WriteAsJsonAsync(new { runId = result.RunId, status = result.Status, statusQueryGetUri = statusUri }, cancellationToken);
+        response.StatusCode = HttpStatusCode.Accepted;
+        return response;
+    }
+
+    [Function(nameof(GetRun))]
+    public async Task<HttpResponseData> GetRun(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{runId}")] HttpRequestData request,
+        string runId,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
+        if (instance is null) return await Problem(request, HttpStatusCode.NotFound, $"No run '{runId}'.");
+
+        var progress = instance.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<FeedProgress>(status, FeedJson.Options) : null;
+        var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<FeedRunResult>() : null;
+        var response = request.CreateResponse(HttpStatusCode.OK);
+        await response.WriteAsJsonAsync(new
+        {
+            runId,
+            status = instance.RuntimeStatus.ToString(),
+            progress,
+            result,
+            error = instance.FailureDetails?.ErrorMessage,
+            createdAt = instance.CreatedAt,
+            lastUpdatedAt = instance.LastUpdatedAt,
+        }, cancellationToken);
+        response.StatusCode = HttpStatusCode.OK;
+        return response;
+    }
+
+    private static async Task<HttpResponseData> Problem(HttpRequestData request, HttpStatusCode status, string message)
+    {
+        var response = request.CreateResponse(status);
+        await response.WriteAsJsonAsync(new { error = message });
+        response.StatusCode = status;
+        return response;
+    }
+}

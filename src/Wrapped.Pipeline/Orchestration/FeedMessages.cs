@@ -1,0 +1,34 @@
+using Wrapped.Core.Feed;
+using Wrapped.Pipeline.Storage;
+
+namespace Wrapped.Pipeline.Orchestration;
+
+// The orchestration's messages: run parameters, paths, part numbers and counts. Never rows or events.
+
+/// <summary>Start (or extend) a run: simulate days <paramref name="From"/>..<paramref name="To"/> of <paramref name="Parameters"/>.</summary>
+public sealed record FeedRunRequest(
+    RunParameters Parameters,
+    InputFiles Inputs,
+    IReadOnlyList<ManifestInput> Fingerprints,
+    DateOnly From,
+    DateOnly To,
+    int BatchSize,
+    int MaxParallelBatches,
+    RetrySettings? Retry = null);
+
+public sealed record FeedRunResult(string RunId, long Events, int Files, long Bytes, long DroppedSessions);
+
+public sealed record RunStepInput(RunParameters Parameters);
+
+public sealed record PrepareCatalogInput(RunParameters Parameters, InputFiles Inputs);
+
+public sealed record CatalogOutcome(int Tracks, int Artists);
+
+public sealed record SimulateBatchInput(RunParameters Parameters, int[] Parts, DateOnly From, DateOnly To);
+
+public sealed record BatchOutcome(long Events, long Bytes, long DroppedSessions);
+
+public sealed record SimulateChunkInput(RunParameters Parameters, int[][] Batches, DateOnly From, DateOnly To, int MaxParallelBatches, RetrySettings Retry);
+
+/// <summary>The orchestration's custom status: what the status endpoint and progress bars show.</summary>
+public sealed record FeedProgress(string Stage, int BatchesDone, int BatchesTotal, long EventsWritten);

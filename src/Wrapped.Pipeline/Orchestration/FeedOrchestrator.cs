@@ -1,0 +1,129 @@
+using Microsoft.DurableTask;
+using Wrapped.Pipeline.Runs;
+
+namespace Wrapped.Pipeline.Orchestration;
+
+/// <summary>
+/// One run, start to finish (or one extension of it by new days): record the run, prepare the catalog, generate the
+/// users, fan out the simulation in bounded batches, write the manifest and <c>_SUCCESS</c>. Deterministic orchestrator
+/// code only: no I/O, no clocks, no random; every effect is an activity.
+/// </summary>
+public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunResult>
+{
+    /// <summary>Above this many batches, the fan-out is split into sub-orchestrations to keep each history small.</summary>
+    public const int BatchesPerSubOrchestration = 200;
+
+    public override async Task<FeedRunResult> RunAsync(TaskOrchestrationContext context, FeedRunRequest input)
+    {
+        var parameters = input.Parameters;
+        var isNewRun = input.From == parameters.Start;
+        var retry = FeedRetry.Create(input.Retry ?? RetrySettings.Default);
+
+        context.SetCustomStatus(new FeedProgress("record", 0, 0, 0));
+        await context.CallActivityAsync<string>(nameof(RecordRunActivity), input, retry);
+        if (isNewRun)
+        {
+            context.SetCustomStatus(new FeedProgress("prepare", 0, 0, 0));
+            await context.CallActivityAsync<CatalogOutcome>(nameof(PrepareCatalogActivity), new PrepareCatalogInput(parameters, input.Inputs), retry);
+            context.SetCustomStatus(new FeedProgress("users", 0, 0, 0));
+            await context.CallActivityAsync<long>(nameof(GenerateUsersActivity), new RunStepInput(parameters), retry);
+        }
+
+        var batches = new RunSchedule(input.BatchSize, input.MaxParallelBatches).Batches(parameters.PartCount, parameters.PartSize).ToArray();
+        var outcome = batches.Length <= BatchesPerSubOrchestration
+            ? await SimulateBatches.RunAsync(context, parameters, batches, input.From, input.To, input.MaxParallelBatches, retry)
+            : await RunChunksAsync(context, input, batches);
+
+        context.SetCustomStatus(new FeedProgress("manifest", batches.Length, batches.Length, outcome.Events));
+        var counts = await context.CallActivityAsync<Core.Feed.ManifestCounts>(nameof(WriteManifestActivity), new RunStepInput(parameters), retry);
+        context.SetCustomStatus(new FeedProgress("done", batches.Length, batches.Length, counts.Events));
+        return new FeedRunResult(parameters.RunId, counts.Events, counts.Files, counts.Bytes, counts.DroppedSessions);
+    }
+
+    private static async Task<BatchOutcome> RunChunksAsync(TaskOrchestrationContext context, FeedRunRequest input, int[][] batches)
+    {
+        var chunks = batches.Chunk(BatchesPerSubOrchestration).ToArray();
+        long events = 0, bytes = 0, dropped = 0;
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            // Chunks run one after another; within a chunk, batches fan out up to MaxParallelBatches.
+            var chunkInput = new SimulateChunkInput(input.Parameters, chunks[i], input.From, input.To, input.MaxParallelBatches, input.Retry ?? RetrySettings.Default);
+            var result = await context.CallSubOrchestratorAsync<BatchOutcome>(nameof(SimulateChunkOrchestrator), chunkInput,
+                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:chunk-{i:0000}" });
+            events += result.Events;
+            bytes += result.Bytes;
+            dropped += result.DroppedSessions;
+            context.SetCustomStatus(new FeedProgress("simulate", Math.Min(batches.Length, (i + 1) * BatchesPerSubOrchestration), batches.Length, events));
+        }
+        return new BatchOutcome(events, bytes, dropped);
+    }
+}
+
+/// <summary>A slice of a large run's batches, fanned out under its own history.</summary>
+public sealed class SimulateChunkOrchestrator : TaskOrchestrator<SimulateChunkInput, BatchOutcome>
+{
+    public override Task<BatchOutcome> RunAsync(TaskOrchestrationContext context, SimulateChunkInput input) =>
+        SimulateBatches.RunAsync(context, input.Parameters, input.Batches, input.From, input.To, input.MaxParallelBatches, FeedRetry.Create(input.Retry));
+}
+
+/// <summary>The bounded fan-out: at most <c>maxInFlight</c> batch activities at once, progress after each.</summary>
+internal static class SimulateBatches
+{
+    public static async Task<BatchOutcome> RunAsync(
+        TaskOrchestrationContext context, Core.Feed.RunParameters parameters, int[][] batches, DateOnly from, DateOnly to,
+        int maxInFlight, TaskOptions retry)
+    {
+        var inFlight = new List<Task<BatchOutcome>>(Math.Min(maxInFlight, batches.Length));
+        long events = 0, bytes = 0, dropped = 0;
+        var done = 0;
+        var next = 0;
+        context.SetCustomStatus(new FeedProgress("simulate", 0, batches.Length, 0));
+        while (next < batches.Length || inFlight.Count > 0)
+        {
+            while (next < batches.Length && inFlight.Count < Math.Max(1, maxInFlight))
+            {
+                inFlight.Add(context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity),
+                    new SimulateBatchInput(parameters, batches[next], from, to), retry));
+                next++;
+            }
+            var finished = await Task.WhenAny(inFlight);
+            inFlight.Remove(finished);
+            var outcome = await finished;
+            events += outcome.Events;
+            bytes += outcome.Bytes;
+            dropped += outcome.DroppedSessions;
+            done++;
+            context.SetCustomStatus(new FeedProgress("simulate", done, batches.Length, events));
+        }
+        return new BatchOutcome(events, bytes, dropped);
+    }
+}
+
+/// <summary>
+/// The one retry policy of every activity: transient storage faults and crashed workers are retried with exponential
+/// backoff; rejected input is not, since a retry would only be rejected again.
+/// </summary>
+public static class FeedRetry
+{
+    private static readonly string[] PermanentErrors =
+    [
+        typeof(Steps.FeedInputException).FullName!,
+        typeof(Core.Csv.InputRejectedException).FullName!,
+        typeof(Core.Avro.FeedSchemaMismatchException).FullName!,
+    ];
+
+    public static TaskOptions Create(RetrySettings settings) => TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: settings.MaxAttempts,
+        firstRetryInterval: settings.FirstRetryInterval,
+        backoffCoefficient: settings.BackoffCoefficient,
+        maxRetryInterval: settings.MaxRetryInterval)
+    {
+        HandleFailure = failure => !PermanentErrors.Contains(failure.ErrorType),
+    });
+}
+
+/// <summary>Retry settings, part of each run request so that replays always see the policy the run started with.</summary>
+public sealed record RetrySettings(int MaxAttempts, TimeSpan FirstRetryInterval, double BackoffCoefficient, TimeSpan MaxRetryInterval)
+{
+    public static RetrySettings Default { get; } = new(5, TimeSpan.FromSeconds(2), 2.0, TimeSpan.FromMinutes(1));
+}

@@ -1,0 +1,14 @@
+namespace Wrapped.Pipeline.Runs;
+
+/// <summary>What a caller may set for one run: the body of <c>POST /api/runs</c>, or <c>wrapped-input/{dataset}/run.json</c>.</summary>
+public sealed record RunRequestOverrides(
+    string? Dataset = null,
+    int? Users = null,
+    DateOnly? Start = null,
+    DateOnly? End = null,
+    long? Seed = null,
+    int? BatchSize = null,
+    int? PartSize = null,
+    int? MaxParallelBatches = null,
+    bool? Daily = null,
+    string? Codec = null);

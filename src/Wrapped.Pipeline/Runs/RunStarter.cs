@@ -1,0 +1,83 @@
+using Microsoft.DurableTask.Client;
+using Wrapped.Core.Feed;
+using Wrapped.Pipeline.Orchestration;
+using Wrapped.Pipeline.Steps;
+using Wrapped.Pipeline.Storage;
+
+namespace Wrapped.Pipeline.Runs;
+
+/// <summary>
+/// Turns "this dataset's three CSVs are uploaded" into one orchestration. The instance id is the run id, derived from
+/// the dataset, the inputs' contents and the parameters, and the start is start-if-not-exists: a duplicate blob event,
+/// a second upload of the same bytes or a repeated HTTP call never starts a second run of the same data.
+/// </summary>
+public sealed class RunStarter(FeedStores stores, FeedDefaults defaults, TimeProvider clock)
+{
+    public async Task<StartResult> StartAsync(DurableTaskClient client, string dataset, RunRequestOverrides overrides, CancellationToken cancellationToken)
+    {
+        var inputs = InputFiles.InFolder(dataset);
+        var missing = new List<string>();
+        foreach (var path in new[] { inputs.Tracks, inputs.Extended, inputs.Artists })
+        {
+            if (!await stores.Input.ExistsAsync(path, cancellationToken).ConfigureAwait(false)) missing.Add(path);
+        }
+        if (missing.Count > 0) return StartResult.Waiting(dataset, missing);
+
+        var fingerprints = await InputFingerprints.ComputeAsync(stores.Sources(inputs), cancellationToken).ConfigureAwait(false);
+        var request = BuildRequest(dataset, overrides, inputs, fingerprints);
+        var problems = request.Parameters.Problems();
+        if (problems.Count > 0) throw new FeedInputException("Invalid parameters: " + string.Join(" ", problems));
+
+        var runId = request.Parameters.RunId;
+        var existing = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
+            return StartResult.AlreadyStarted(runId);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(FeedOrchestrator), request,
+                new StartOrchestrationOptions { InstanceId = runId }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException) when (await IsActiveAsync(client, runId, cancellationToken).ConfigureAwait(false))
+        {
+            // Two triggers raced past the check; the backend's dedupe let exactly one of them in.
+            return StartResult.AlreadyStarted(runId);
+        }
+        return StartResult.Started(runId);
+    }
+
+    public FeedRunRequest BuildRequest(string dataset, RunRequestOverrides overrides, InputFiles inputs, IReadOnlyList<ManifestInput> fingerprints)
+    {
+        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        var end = overrides.End ?? yesterday;
+        var start = overrides.Start ?? new DateOnly(end.Year, 1, 1);
+        var parameters = new RunParameters
+        {
+            RunId = "pending",
+            Dataset = RunIdentity.Slug(dataset),
+            Users = overrides.Users ?? defaults.Users,
+            Start = start,
+            End = end,
+            Seed = overrides.Seed ?? defaults.Seed,
+            PartSize = overrides.PartSize ?? defaults.PartSize,
+            Clusters = defaults.Clusters,
+            Codec = overrides.Codec ?? defaults.Codec,
+            Daily = overrides.Daily ?? defaults.Daily,
+        };
+        parameters = parameters with { RunId = InputFingerprints.DeriveRunId(parameters.Dataset, fingerprints, parameters) };
+        return new FeedRunRequest(parameters, inputs, fingerprints, parameters.Start, parameters.End,
+            overrides.BatchSize ?? defaults.BatchSize, overrides.MaxParallelBatches ?? defaults.MaxParallelBatches);
+    }
+
+    private static async Task<bool> IsActiveAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
+    {
+        var instance = await client.GetInstanceAsync(runId, false, cancellationToken).ConfigureAwait(false);
+        return instance is not null && instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated);
+    }
+}
+
+public sealed record StartResult(string Status, string? RunId, IReadOnlyList<string> MissingInputs)
+{
+    public static StartResult Started(string runId) => new("started", runId, []);
+    public static StartResult AlreadyStarted(string runId) => new("already-started", runId, []);
+    public static StartResult Waiting(string dataset, IReadOnlyList<string> missing) => new("waiting-for-inputs", null, missing);
+}
