@@ -15,7 +15,14 @@ public static class CliApplication
             RunCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
         };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.CommandResult.Command != root)
+        {
+            // Bad flags are rejected input: exit 2, like a rejected CSV, with one line per problem.
+            foreach (var error in parse.Errors) await stderr.WriteLineAsync($"wrapped: {error.Message}").ConfigureAwait(false);
+            return Output.ExitCodes.InputRejected;
+        }
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return await root.Parse(args).InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 }

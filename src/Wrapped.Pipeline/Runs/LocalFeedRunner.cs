@@ -33,6 +33,8 @@ public static class LocalFeedRunner
         IFeedStore store, RunParameters parameters, IFeedStore catalogStore, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
         IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
+        // A missing or foreign catalog is refused before anything is written.
+        await CatalogCache.GetAsync(catalogStore, FeedLayout.AtStoreRoot(), cancellationToken).ConfigureAwait(false);
         var layout = await BeginAsync(store, parameters, inputs, schedule, cancellationToken).ConfigureAwait(false);
         var stopwatch = Stopwatch.StartNew();
         if (!await store.ExistsAsync(layout.Ledger(CatalogStep.LedgerName), cancellationToken).ConfigureAwait(false))

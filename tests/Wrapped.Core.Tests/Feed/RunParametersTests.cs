@@ -1,0 +1,58 @@
+using Wrapped.Core.Feed;
+
+namespace Wrapped.Core.Tests.Feed;
+
+public sealed class RunParametersTests
+{
+    private static RunParameters Valid => new()
+    {
+        RunId = "r",
+        Dataset = "d",
+        Users = 1001,
+        Start = new DateOnly(2025, 1, 1),
+        End = new DateOnly(2025, 1, 31),
+        Seed = 1,
+        PartSize = 500,
+    };
+
+    [Fact]
+    public void PartCount_RoundsUp_AndLastPartIsShort()
+    {
+        var parameters = Valid;
+
+        Assert.Equal(3, parameters.PartCount);
+        Assert.Equal((0L, 500), parameters.UsersOfPart(0));
+        Assert.Equal((1000L, 1), parameters.UsersOfPart(2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => parameters.UsersOfPart(3));
+    }
+
+    [Fact]
+    public void Days_CountsBothEnds()
+    {
+        Assert.Equal(31, Valid.Days);
+    }
+
+    [Fact]
+    public void EffectiveReferenceDate_DefaultsToFirstJanuaryOfStartYear()
+    {
+        Assert.Equal(new DateOnly(2025, 1, 1), (Valid with { Start = new DateOnly(2025, 6, 3), End = new DateOnly(2025, 6, 3) }).EffectiveReferenceDate);
+        Assert.Equal(new DateOnly(2020, 5, 5), (Valid with { ReferenceDate = new DateOnly(2020, 5, 5) }).EffectiveReferenceDate);
+    }
+
+    [Fact]
+    public void Problems_ValidParameters_None()
+    {
+        Assert.Empty(Valid.Problems());
+    }
+
+    [Fact]
+    public void Problems_EachBadValue_IsNamed()
+    {
+        var problems = (Valid with { Users = 0, End = new DateOnly(2024, 12, 31), PartSize = 0, Codec = "snappy" }).Problems();
+
+        Assert.Contains(problems, p => p.StartsWith("users must be at least 1", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("is before start", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("part size", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("codec", StringComparison.Ordinal));
+    }
+}

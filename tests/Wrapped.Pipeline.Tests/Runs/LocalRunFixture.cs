@@ -1,0 +1,39 @@
+using Wrapped.Core.Catalog;
+using Wrapped.Core.Feed;
+using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Storage;
+using Wrapped.TestSupport;
+
+namespace Wrapped.Pipeline.Tests.Runs;
+
+/// <summary>Runs the feed in-process on the bundled sample into a temp folder.</summary>
+internal static class LocalRun
+{
+    public static CatalogSources SampleSources() => new(
+        CsvSource.FromFile(RepoPaths.Sample("tracks.csv")),
+        CsvSource.FromFile(RepoPaths.Sample("tracks_extended.csv")),
+        CsvSource.FromFile(RepoPaths.Sample("artists.csv")));
+
+    public static RunParameters Parameters(int users, DateOnly start, DateOnly end, int partSize, long seed = 7) => new()
+    {
+        RunId = "determinism",
+        Dataset = "sample",
+        Users = users,
+        Start = start,
+        End = end,
+        Seed = seed,
+        PartSize = partSize,
+    };
+
+    public static async Task<RunOutcome> RunAsync(string folder, RunParameters parameters, RunSchedule schedule)
+    {
+        var sources = SampleSources();
+        var inputs = await InputFingerprints.ComputeAsync(sources, CancellationToken.None);
+        return await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(folder), parameters, sources, inputs, schedule, null, CancellationToken.None);
+    }
+
+    /// <summary>The run's data files and manifest, for byte comparisons (ledgers and _run.json are bookkeeping).</summary>
+    public static SortedDictionary<string, byte[]> Feed(string folder, RunParameters parameters) =>
+        TempFolder.Snapshot(Path.Combine(folder, "runs", parameters.RunId),
+            p => p.EndsWith(".avro", StringComparison.Ordinal) || p == "_manifest.json" || p == "_SUCCESS");
+}

@@ -1,0 +1,20 @@
+namespace Wrapped.TestSupport;
+
+/// <summary>Finds the repository from a test's output folder, so tests can use the bundled sample and the node tools.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Samples => Path.Combine(Root, "samples");
+
+    public static string Sample(string file) => Path.Combine(Samples, file);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "WrappedFunctions.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"No WrappedFunctions.sln above {AppContext.BaseDirectory}.");
+    }
+}
