@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Wrapped.Cli.Output;
 using Wrapped.Core.Catalog;
+using Wrapped.Core.Csv;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;

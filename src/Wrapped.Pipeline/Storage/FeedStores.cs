@@ -1,4 +1,5 @@
 using Wrapped.Core.Catalog;
+using Wrapped.Core.Csv;
 
 namespace Wrapped.Pipeline.Storage;
 

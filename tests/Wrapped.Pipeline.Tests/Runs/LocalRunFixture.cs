@@ -1,4 +1,5 @@
 using Wrapped.Core.Catalog;
+using Wrapped.Core.Csv;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Storage;
