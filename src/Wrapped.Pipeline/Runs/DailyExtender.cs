@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Orchestration;

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Orchestration;
@@ -37,10 +38,11 @@ public sealed class RunStarter(FeedStores stores, FeedDefaults defaults, TimePro
             await client.ScheduleNewOrchestrationInstanceAsync(nameof(FeedOrchestrator), request,
                 new StartOrchestrationOptions { InstanceId = runId }, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException) when (await IsActiveAsync(client, runId, cancellationToken).ConfigureAwait(false))
+        catch (InvalidOperationException)
         {
             // Two triggers raced past the check; the backend's dedupe let exactly one of them in.
-            return StartResult.AlreadyStarted(runId);
+            if (await IsActiveAsync(client, runId, cancellationToken).ConfigureAwait(false)) return StartResult.AlreadyStarted(runId);
+            throw;
         }
         return StartResult.Started(runId);
     }

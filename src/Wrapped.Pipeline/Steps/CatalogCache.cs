@@ -28,7 +28,7 @@ public static class CatalogCache
     {
         if (!await store.ExistsAsync(layout.CatalogTracks, CancellationToken.None).ConfigureAwait(false))
             throw new FeedInputException($"No catalog at {layout.CatalogTracks} in {store.Description}: run prepare first.");
-        var tracks = await store.ReadAvroAsync(layout.CatalogTracks, TrackRecordCodec.ReadAll, CancellationToken.None).ConfigureAwait(false);
+        var tracks = await store.ReadAvroAsync(layout.CatalogTracks, stream => TrackRecordCodec.ReadAll(stream, layout.CatalogTracks), CancellationToken.None).ConfigureAwait(false);
         if (tracks.Count == 0)
             throw new FeedInputException($"The catalog at {layout.CatalogTracks} holds no track: nothing can be simulated.");
         return SimulationCatalog.Create(tracks);
