@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Wrapped.Core.Csv;
+using Wrapped.Pipeline.Steps;
 
 namespace Wrapped.Cli.Commands;
 
@@ -31,6 +33,13 @@ internal static class CommonOptions
         });
         return option;
     }
+
+    /// <summary>The CSV at <paramref name="path"/>, or rejected input naming the missing file.</summary>
+    public static CsvSource ExistingCsv(string path, string what) =>
+        File.Exists(path) ? CsvSource.FromFile(path) : throw new FeedInputException($"The {what} file '{path}' does not exist.");
+
+    public static string ExistingFolder(string path, string what) =>
+        Directory.Exists(path) ? path : throw new FeedInputException($"The {what} folder '{path}' does not exist.");
 
     /// <summary>Yesterday in UTC: the last whole day, so no event can be in the future.</summary>
     public static DateOnly Yesterday => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);

@@ -34,7 +34,9 @@ internal static class PrepareCommand
                 var settings = new CatalogSettings(
                     parse.GetValue(referenceDate) ?? CommonOptions.DefaultStart, parse.GetValue(clusters), parse.GetValue(seed), "deflate");
                 var sources = new CatalogSources(
-                    CsvSource.FromFile(parse.GetValue(tracks)!), CsvSource.FromFile(parse.GetValue(extended)!), CsvSource.FromFile(parse.GetValue(artists)!));
+                    CommonOptions.ExistingCsv(parse.GetValue(tracks)!, "tracks"),
+                    CommonOptions.ExistingCsv(parse.GetValue(extended)!, "tracks_extended"),
+                    CommonOptions.ExistingCsv(parse.GetValue(artists)!, "artists"));
                 var folder = parse.GetValue(output)!;
                 var store = new LocalFeedStore(folder);
                 var result = await CatalogStep.RunAsync(store, FeedLayout.AtStoreRoot(), settings, sources, cancellationToken);

@@ -24,12 +24,11 @@ internal static class RunCommand
             var console = new CommandOutput(stdout, stderr, parse.GetValue(options.Json));
             try
             {
-                var folder = parse.GetValue(input)!;
-                if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Input folder '{folder}' does not exist.");
+                var folder = CommonOptions.ExistingFolder(parse.GetValue(input)!, "input");
                 var sources = new CatalogSources(
-                    CsvSource.FromFile(Path.Combine(folder, "tracks.csv")),
-                    CsvSource.FromFile(Path.Combine(folder, "tracks_extended.csv")),
-                    CsvSource.FromFile(Path.Combine(folder, "artists.csv")));
+                    CommonOptions.ExistingCsv(Path.Combine(folder, "tracks.csv"), "tracks"),
+                    CommonOptions.ExistingCsv(Path.Combine(folder, "tracks_extended.csv"), "tracks_extended"),
+                    CommonOptions.ExistingCsv(Path.Combine(folder, "artists.csv"), "artists"));
                 var inputs = await InputFingerprints.ComputeAsync(sources, cancellationToken);
                 var name = parse.GetValue(dataset) ?? new DirectoryInfo(folder).Name;
                 var parameters = RunInvocation.Parameters(parse, options, name, inputs) with { Clusters = parse.GetValue(clusters) };

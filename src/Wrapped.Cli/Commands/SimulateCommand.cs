@@ -21,8 +21,7 @@ internal static class SimulateCommand
             var console = new CommandOutput(stdout, stderr, parse.GetValue(options.Json));
             try
             {
-                var catalogFolder = parse.GetValue(catalog)!;
-                if (!Directory.Exists(catalogFolder)) throw new DirectoryNotFoundException($"Catalog folder '{catalogFolder}' does not exist (run prepare --out {catalogFolder} first).");
+                var catalogFolder = CommonOptions.ExistingFolder(parse.GetValue(catalog)!, "catalog");
                 var catalogStore = new LocalFeedStore(catalogFolder);
                 var source = FeedLayout.AtStoreRoot();
                 if (!File.Exists(Path.Combine(catalogFolder, source.CatalogTracks)))

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Wrapped.Cli.Output;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Runs;
-using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Cli.Commands;
@@ -20,8 +19,7 @@ internal static class ValidateCommand
             var console = new CommandOutput(stdout, stderr, parse.GetValue(json));
             try
             {
-                var runFolder = Path.GetFullPath(parse.GetValue(folder)!);
-                if (!Directory.Exists(runFolder)) throw new DirectoryNotFoundException($"Run folder '{runFolder}' does not exist.");
+                var runFolder = Path.GetFullPath(CommonOptions.ExistingFolder(parse.GetValue(folder)!, "run"));
                 var store = new LocalFeedStore(runFolder);
                 var result = await RunValidator.ValidateAsync(store, FeedLayout.AtStoreRoot(RunIdentity.Slug(Path.GetFileName(runFolder))), cancellationToken);
                 console.Summary(new { status = result.IsValid ? "valid" : "invalid", result.RunId, result.Files, result.Records, result.Bytes, result.Problems }, w =>

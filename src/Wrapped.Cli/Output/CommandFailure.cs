@@ -12,8 +12,6 @@ public static class CommandFailure
         InputRejectedException rejected => (ExitCodes.InputRejected, $"input rejected: {rejected.Message}"),
         FeedInputException input => (ExitCodes.InputRejected, input.Message),
         FeedSchemaMismatchException mismatch => (ExitCodes.InputRejected, mismatch.Message),
-        FileNotFoundException missing => (ExitCodes.InputRejected, missing.Message),
-        DirectoryNotFoundException missing => (ExitCodes.InputRejected, missing.Message),
         OperationCanceledException => (ExitCodes.Failed, "cancelled."),
         _ => (ExitCodes.Failed, $"failed: {exception.GetType().Name}: {exception.Message}"),
     };

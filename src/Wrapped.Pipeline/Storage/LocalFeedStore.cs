@@ -60,7 +60,8 @@ public sealed class LocalFeedStore : IFeedStore
 
     public Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
-        File.Delete(Resolve(path));
+        var full = Resolve(path);
+        if (File.Exists(full)) File.Delete(full);
         return Task.CompletedTask;
     }
 
