@@ -3,7 +3,9 @@ using Wrapped.Cli.Output;
 using Wrapped.Core.Catalog;
 using Wrapped.Core.Csv;
 using Wrapped.Core.Feed;
+using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Cli.Commands;
@@ -11,13 +13,20 @@ namespace Wrapped.Cli.Commands;
 /// <summary><c>run</c>: the whole feed from the three CSVs (the bundled sample by default) to <c>_SUCCESS</c>.</summary>
 internal static class RunCommand
 {
+    /// <summary>Environment variable with a storage connection string for <c>--durable</c> (kept off the command line, where it would leak into shell history).</summary>
+    public const string DurableStorageVariable = "WRAPPED_DURABLE_STORAGE";
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var options = new RunOptions();
         var input = new Option<string>("--input") { Description = "Folder holding tracks.csv, tracks_extended.csv and artists.csv; default the bundled sample", DefaultValueFactory = _ => CommonOptions.BundledSampleFolder };
         var dataset = new Option<string?>("--dataset") { Description = "Name of the dataset, the first part of the run id; default the input folder's name" };
         var clusters = CommonOptions.Positive("--clusters", "k of the audio-feature k-means", 3);
-        var command = new Command("run", "Prepare the catalog, generate users and simulate their listening, end to end.") { input, dataset, clusters };
+        var durable = new Option<bool>("--durable")
+        {
+            Description = $"Run the Function app's orchestration on the Durable Task engine (Azure Storage backend); uses ${DurableStorageVariable} if set, else starts a private Azurite",
+        };
+        var command = new Command("run", "Prepare the catalog, generate users and simulate their listening, end to end.") { input, dataset, clusters, durable };
         foreach (var option in options.All) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,10 +41,13 @@ internal static class RunCommand
                 var inputs = await InputFingerprints.ComputeAsync(sources, cancellationToken);
                 var name = parse.GetValue(dataset) ?? new DirectoryInfo(folder).Name;
                 var parameters = RunInvocation.Parameters(parse, options, name, inputs) with { Clusters = parse.GetValue(clusters) };
-                var store = new LocalFeedStore(parse.GetValue(options.Output)!);
-                var outcome = await ProgressDisplay.RunAsync(console.Json, stderr, progress =>
-                    LocalFeedRunner.RunFromCsvAsync(store, parameters, sources, inputs, RunInvocation.Schedule(parse, options), progress, cancellationToken));
-                var summary = RunSummary.From(outcome, parse.GetValue(options.Output)!);
+                var outputFolder = parse.GetValue(options.Output)!;
+                var store = new LocalFeedStore(outputFolder);
+                var schedule = RunInvocation.Schedule(parse, options);
+                var outcome = await ProgressDisplay.RunAsync(console.Json, stderr, progress => parse.GetValue(durable)
+                    ? RunDurableAsync(folder, store, parameters, inputs, schedule, progress, cancellationToken)
+                    : LocalFeedRunner.RunFromCsvAsync(store, parameters, sources, inputs, schedule, progress, cancellationToken));
+                var summary = RunSummary.From(outcome, outputFolder);
                 console.Summary(summary, summary.Write);
                 return ExitCodes.Done;
             }
@@ -45,5 +57,25 @@ internal static class RunCommand
             }
         });
         return command;
+    }
+
+    private static async Task<RunOutcome> RunDurableAsync(
+        string inputFolder, LocalFeedStore output, RunParameters parameters, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
+        IProgress<RunProgress> progress, CancellationToken cancellationToken)
+    {
+        var problems = parameters.Problems().Concat(schedule.Problems()).ToList();
+        if (problems.Count > 0) throw new FeedInputException("Invalid parameters: " + string.Join(" ", problems));
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        var stores = new FeedStores(new LocalFeedStore(inputFolder), output);
+        var request = new FeedRunRequest(parameters, InputFiles.InFolder(""), inputs, parameters.Start, parameters.End,
+            schedule.BatchSize, schedule.Parallelism);
+        var options = new DurableRunOptions(
+            Environment.GetEnvironmentVariable(DurableStorageVariable),
+            Path.Combine(output.Description, ".azurite"),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await DurableFeedRunner.RunAsync(stores, request, options, progress, cancellationToken);
+        var layout = new FeedLayout(parameters.RunId);
+        var manifest = await output.ReadJsonAsync<FeedManifest>(layout.Manifest, cancellationToken);
+        return new RunOutcome(layout, manifest, stopwatch.Elapsed);
     }
 }

@@ -105,6 +105,16 @@ internal static class SimulateBatches
 /// </summary>
 public static class FeedRetry
 {
+    /// <summary>Whether a failure is rejected input (retrying cannot help), looking through wrapped failures.</summary>
+    public static bool IsPermanent(TaskFailureDetails? failure)
+    {
+        for (var f = failure; f is not null; f = f.InnerFailure)
+        {
+            if (PermanentErrors.Contains(f.ErrorType)) return true;
+        }
+        return false;
+    }
+
     private static readonly string[] PermanentErrors =
     [
         typeof(Steps.FeedInputException).FullName!,
@@ -118,7 +128,7 @@ public static class FeedRetry
         backoffCoefficient: settings.BackoffCoefficient,
         maxRetryInterval: settings.MaxRetryInterval)
     {
-        HandleFailure = failure => !PermanentErrors.Contains(failure.ErrorType),
+        HandleFailure = failure => !IsPermanent(failure),
     });
 }
 
