@@ -1,0 +1,52 @@
+using BenchmarkDotNet.Attributes;
+using Wrapped.Core.Avro;
+using Wrapped.Core.Feed;
+using Wrapped.Core.Simulation;
+using Wrapped.Core.Users;
+
+namespace Wrapped.Bench;
+
+/// <summary>Micro-benchmarks of one user-day: simulation alone, and simulation with Avro encoding and deflate.</summary>
+[MemoryDiagnoser]
+public class SimulatorBenchmarks
+{
+    private ListeningSimulator _simulator = null!;
+    private SimulationCatalog _catalog = null!;
+    private UserProfile[] _users = null!;
+    private UserListeningState[] _states = null!;
+    private readonly NullSink _sink = new();
+    private DateOnly _date = new(2024, 1, 1);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _catalog = SyntheticCatalog.Create(tracks: 24_000, artists: 8_600, seed: 3);
+        _simulator = new ListeningSimulator(_catalog, 42);
+        var generator = new UserGenerator(42, _date);
+        _users = Enumerable.Range(0, 64).Select(u => generator.Create(u)).ToArray();
+        _states = _users.Select(u => _simulator.CreateInitialState(u.UserId)).ToArray();
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = 64)]
+    public void SimulateUserDays()
+    {
+        for (var i = 0; i < _users.Length; i++) _simulator.SimulateDay(_users[i], _states[i], _date, _sink);
+        _date = _date.AddDays(1);
+    }
+
+    [Benchmark(OperationsPerInvoke = 64)]
+    public long SimulateAndEncodeUserDays()
+    {
+        using var writer = new AvroContainerWriter(Stream.Null, FeedSchemas.Event, AvroCodecOptions.Default, SyncMarker.Derive(1, "bench"));
+        var sink = new EventFileSink(writer, _catalog);
+        for (var i = 0; i < _users.Length; i++) _simulator.SimulateDay(_users[i], _states[i], _date, sink);
+        writer.Finish();
+        _date = _date.AddDays(1);
+        return writer.RecordCount;
+    }
+
+    private sealed class NullSink : IListeningEventSink
+    {
+        public void Add(in ListeningEvent listeningEvent) { }
+    }
+}
