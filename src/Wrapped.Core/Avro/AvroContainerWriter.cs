@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Wrapped.Core.Avro;
@@ -145,8 +147,9 @@ public sealed class AvroContainerWriter : IDisposable
         }
 
         Span<byte> prefix = stackalloc byte[20];
-        int prefixLength = AvroRecordBuffer.WriteVarint(prefix, 0, ZigZag(_blockRecords));
-        prefixLength = AvroRecordBuffer.WriteVarint(prefix, prefixLength, ZigZag(data.Length));
+        ref byte start = ref MemoryMarshal.GetReference(prefix);
+        int prefixLength = AvroRecordBuffer.WriteZigZagUnchecked(ref start, _blockRecords);
+        prefixLength += AvroRecordBuffer.WriteZigZagUnchecked(ref Unsafe.Add(ref start, prefixLength), data.Length);
         _output.Write(prefix[..prefixLength]);
         _output.Write(data);
         _output.Write(_sync);
@@ -156,6 +159,4 @@ public sealed class AvroContainerWriter : IDisposable
         _blockRecords = 0;
         _committedLength = 0;
     }
-
-    private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Wrapped.Core.Avro;
@@ -46,11 +47,8 @@ public sealed class AvroRecordBuffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteLong(long value)
     {
-        if (_bytes.Length - _length < MaxVarintBytes)
-        {
-            Grow(MaxVarintBytes);
-        }
-        _length = WriteVarint(_bytes, _length, (ulong)((value << 1) ^ (value >> 63)));
+        ref byte free = ref Reserve(MaxVarintBytes);
+        _length += WriteZigZagUnchecked(ref free, value);
     }
 
     /// <summary>Avro <c>int</c>: the same encoding as a long of that value.</summary>
@@ -161,17 +159,38 @@ public sealed class AvroRecordBuffer
         WriteInt(v);
     }
 
-    /// <summary>Writes an unsigned varint at <paramref name="offset"/> and returns the offset after it.</summary>
+    /// <summary>
+    /// Makes room for <paramref name="bytes"/> bytes and returns a reference to the first free one. A codec that
+    /// knows a record's maximum size reserves once, writes with <see cref="WriteZigZagUnchecked"/>, then calls
+    /// <see cref="Advance"/>: one capacity check per record instead of one per field.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int WriteVarint(Span<byte> destination, int offset, ulong value)
+    internal ref byte Reserve(int bytes)
     {
-        while (value >= 0x80)
+        EnsureRoom(bytes);
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_bytes), _length);
+    }
+
+    /// <summary>Counts bytes written through <see cref="Reserve"/>; never more than were reserved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Advance(int bytes) => _length += bytes;
+
+    /// <summary>
+    /// Writes a zig-zag varint at <paramref name="destination"/> without bounds checks; the caller has reserved
+    /// 10 bytes for it. Returns the bytes written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int WriteZigZagUnchecked(ref byte destination, long value)
+    {
+        ulong n = (ulong)((value << 1) ^ (value >> 63));
+        int i = 0;
+        while (n >= 0x80)
         {
-            destination[offset++] = (byte)(value | 0x80);
-            value >>= 7;
+            Unsafe.Add(ref destination, i++) = (byte)(n | 0x80);
+            n >>= 7;
         }
-        destination[offset++] = (byte)value;
-        return offset;
+        Unsafe.Add(ref destination, i++) = (byte)n;
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Avro.Generic;
 using Wrapped.Core.Simulation;
@@ -24,13 +26,20 @@ public static class EventRecordCodec
     /// <param name="trackIdAvro">The event's track id already encoded by <see cref="EncodeAvroString"/>.</param>
     public static void Write(AvroRecordBuffer buffer, in ListeningEvent e, ReadOnlySpan<byte> trackIdAvro)
     {
-        buffer.WriteLong(e.Id);
-        buffer.WriteLong(e.TimestampMs);
-        buffer.WriteRaw(trackIdAvro);
-        buffer.WriteLong(e.UserId);
-        buffer.WriteLong(e.ListeningTimeMs);
-        buffer.WriteLong(e.SessionId);
+        // Called for every play: one capacity check for the whole record (five longs of at most 10 bytes each
+        // and the id), then unchecked writes.
+        ref byte start = ref buffer.Reserve(MaxLongsBytes + trackIdAvro.Length);
+        int n = AvroRecordBuffer.WriteZigZagUnchecked(ref start, e.Id);
+        n += AvroRecordBuffer.WriteZigZagUnchecked(ref Unsafe.Add(ref start, n), e.TimestampMs);
+        trackIdAvro.CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref start, n), trackIdAvro.Length));
+        n += trackIdAvro.Length;
+        n += AvroRecordBuffer.WriteZigZagUnchecked(ref Unsafe.Add(ref start, n), e.UserId);
+        n += AvroRecordBuffer.WriteZigZagUnchecked(ref Unsafe.Add(ref start, n), e.ListeningTimeMs);
+        n += AvroRecordBuffer.WriteZigZagUnchecked(ref Unsafe.Add(ref start, n), e.SessionId);
+        buffer.Advance(n);
     }
+
+    private const int MaxLongsBytes = 5 * 10;
 
     public static IEnumerable<EventRecord> ReadAll(Stream stream) =>
         FeedFileReader.Open(stream, Schema, requireSameSchema: false, path: null).Select(Read);
