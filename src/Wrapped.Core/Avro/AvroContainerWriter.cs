@@ -63,6 +63,10 @@ public sealed class AvroContainerWriter : IDisposable
     /// <summary>Counts the record just encoded into <see cref="Record"/>; emits a block once it reaches the target size.</summary>
     public void EndRecord()
     {
+        if (_finished)
+        {
+            ThrowFinished();
+        }
         RecordCount++;
         _blockRecords++;
         _committedLength = _block.Length;
@@ -109,6 +113,10 @@ public sealed class AvroContainerWriter : IDisposable
         _output.Flush();
         _finished = true;
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowFinished() =>
+        throw new InvalidOperationException("The container is finished: a record ended now would never be written.");
 
     private void WriteHeader(FeedSchema schema)
     {

@@ -178,6 +178,16 @@ public class AvroContainerWriterTests
     }
 
     [Fact]
+    public void EndRecord_AfterFinish_Throws()
+    {
+        using var output = new MemoryStream();
+        var writer = new AvroContainerWriter(output, FeedSchemas.Event, AvroCodecOptions.Default, SyncMarker.Derive(1, EventsPath));
+        writer.Finish();
+
+        Assert.Throws<InvalidOperationException>(writer.EndRecord);
+    }
+
+    [Fact]
     public void Dispose_OutputStream_IsLeftOpen()
     {
         using var output = new MemoryStream();
