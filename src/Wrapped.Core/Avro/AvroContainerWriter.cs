@@ -30,6 +30,7 @@ public sealed class AvroContainerWriter : IDisposable
     private long _blockRecords;
     private int _committedLength;
     private bool _finished;
+    private bool _faulted;
 
     public AvroContainerWriter(Stream output, FeedSchema schema, AvroCodecOptions codec, ReadOnlySpan<byte> syncMarker, int blockTargetBytes = DefaultBlockTargetBytes)
     {
@@ -96,7 +97,9 @@ public sealed class AvroContainerWriter : IDisposable
     /// </summary>
     public void Dispose()
     {
-        if (!_finished)
+        // After a failed write to the output, part of a block may be out already: adding more would only
+        // bury the original error under a second one.
+        if (!_finished && !_faulted)
         {
             _block.Truncate(_committedLength);
             FinishCommitted();
@@ -142,6 +145,22 @@ public sealed class AvroContainerWriter : IDisposable
 
     private void WriteBlock()
     {
+        try
+        {
+            CompressAndWriteBlock();
+        }
+        catch
+        {
+            _faulted = true;
+            throw;
+        }
+        _block.Clear();
+        _blockRecords = 0;
+        _committedLength = 0;
+    }
+
+    private void CompressAndWriteBlock()
+    {
         ReadOnlySpan<byte> data = _block.Span;
         if (_compressed is not null)
         {
@@ -162,9 +181,5 @@ public sealed class AvroContainerWriter : IDisposable
         _output.Write(data);
         _output.Write(_sync);
         BytesWritten += prefixLength + data.Length + _sync.Length;
-
-        _block.Clear();
-        _blockRecords = 0;
-        _committedLength = 0;
     }
 }

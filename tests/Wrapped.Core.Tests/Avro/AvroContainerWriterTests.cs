@@ -188,6 +188,19 @@ public class AvroContainerWriterTests
     }
 
     [Fact]
+    public void Dispose_AfterOutputFailed_DoesNotWriteAgain()
+    {
+        var output = new FailingStream(failAfterWrites: 1); // the header goes through, the first block fails
+        var writer = new AvroContainerWriter(output, FeedSchemas.Event, AvroCodecOptions.Default, SyncMarker.Derive(1, EventsPath), blockTargetBytes: 1);
+        EventRecordCodec.Write(writer.Record, new ListeningEvent(1, 1, 0, 1, 1, 1), EventRecordCodec.EncodeAvroString("x"));
+
+        Assert.Throws<IOException>(writer.EndRecord);
+        writer.Dispose();
+
+        Assert.Equal(2, output.WriteCalls);
+    }
+
+    [Fact]
     public void Dispose_OutputStream_IsLeftOpen()
     {
         using var output = new MemoryStream();
@@ -229,5 +242,19 @@ public class AvroContainerWriterTests
 
         Assert.True(optimal.Length <= fastest.Length, $"optimal {optimal.Length} bytes vs fastest {fastest.Length}");
         Assert.Equal(events.Length, EventRecordCodec.ReadAll(new MemoryStream(optimal)).Count());
+    }
+
+    private sealed class FailingStream(int failAfterWrites) : MemoryStream
+    {
+        public int WriteCalls { get; private set; }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (++WriteCalls > failAfterWrites)
+            {
+                throw new IOException("disk full");
+            }
+            base.Write(buffer);
+        }
     }
 }
