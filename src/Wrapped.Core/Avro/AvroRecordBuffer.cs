@@ -33,7 +33,8 @@ public sealed class AvroRecordBuffer
 
     internal int Capacity => _bytes.Length;
 
-    public void Clear() => _length = 0;
+    // Internal: a caller clearing a container writer's buffer mid-block would drop records it has already ended.
+    internal void Clear() => _length = 0;
 
     /// <summary>Drops the bytes after <paramref name="length"/>, e.g. a record whose encoder failed half-way.</summary>
     internal void Truncate(int length)
