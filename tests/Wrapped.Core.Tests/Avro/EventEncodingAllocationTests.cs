@@ -1,0 +1,49 @@
+using Wrapped.Core.Avro;
+using Wrapped.Core.Simulation;
+
+namespace Wrapped.Core.Tests.Avro;
+
+/// <summary>The event path runs ~100 million times per run: it must not allocate per record.</summary>
+public class EventEncodingAllocationTests
+{
+    private const int Events = 200_000;
+
+    [Fact]
+    public void WriteEvents_NullCodecAfterWarmUp_AllocatesNothing()
+    {
+        long allocated = MeasureAllocatedBytes(AvroCodecOptions.Parse("null"));
+
+        Assert.True(allocated < 1024, $"{allocated} bytes allocated for {Events} events");
+    }
+
+    [Fact]
+    public void WriteEvents_DeflateAfterWarmUp_AllocatesOnlyASmallCostPerBlock()
+    {
+        long allocated = MeasureAllocatedBytes(AvroCodecOptions.Default);
+
+        // About 40 blocks of 256 KiB; each creates a DeflateStream (a few hundred bytes), nothing per record.
+        Assert.True(allocated < Events / 10, $"{allocated} bytes allocated for {Events} events");
+    }
+
+    private static long MeasureAllocatedBytes(AvroCodecOptions codec)
+    {
+        byte[][] trackIds = [.. Enumerable.Range(0, 1000).Select(i => EventRecordCodec.EncodeAvroString($"{i:D22}"))];
+        using var writer = new AvroContainerWriter(Stream.Null, FeedSchemas.Event, codec, SyncMarker.Derive(1, "events/part-00000.avro"));
+        Write(writer, trackIds, Events); // warm-up: buffers at working size, code jitted
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Write(writer, trackIds, Events);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(2 * Events, writer.RecordCount);
+        return allocated;
+    }
+
+    private static void Write(AvroContainerWriter writer, byte[][] trackIds, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            var e = new ListeningEvent(1_741_478_400_000_000 + i, 1_741_478_400_000 + 1000L * i, i % trackIds.Length, i / 35, 180_000 + i % 1000, i / 10);
+            EventRecordCodec.Write(writer.Record, e, trackIds[e.TrackIndex]);
+            writer.EndRecord();
+        }
+    }
+}
