@@ -13,9 +13,17 @@ public static class InputFingerprints
         foreach (var source in new[] { sources.Tracks, sources.Extended, sources.Artists })
         {
             await using var stream = source.Open();
-            using var sha = SHA256.Create();
-            var hash = await sha.ComputeHashAsync(stream, cancellationToken).ConfigureAwait(false);
-            inputs.Add(new ManifestInput(Path.GetFileName(source.Name), stream.CanSeek ? stream.Length : -1, Convert.ToHexStringLower(hash)));
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[1 << 16];
+            long bytes = 0;
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+                bytes += read;
+            }
+            // Counted, not asked of the stream: a blob stream and a file stream must describe the same bytes alike.
+            inputs.Add(new ManifestInput(Path.GetFileName(source.Name), bytes, Convert.ToHexStringLower(sha.GetHashAndReset())));
         }
         return inputs;
     }
