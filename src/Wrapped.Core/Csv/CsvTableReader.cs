@@ -28,6 +28,7 @@ public static class CsvTableReader
         MaxRecordSize = MaxRecordBytes,
     };
 
+    /// <summary>Reads every usable row into memory, in file order.</summary>
     public static CsvTable<TRow> Read<TRow>(
         CsvSource source,
         CsvSchema schema,
@@ -35,10 +36,27 @@ public static class CsvTableReader
         CsvReadOptions options,
         CancellationToken cancellationToken = default)
     {
+        var rows = new List<TRow>();
+        var report = ReadEach(source, schema, parseRow, rows.Add, options, cancellationToken);
+        return new CsvTable<TRow>(rows, report);
+    }
+
+    /// <summary>
+    /// Hands each usable row to <paramref name="accept"/> as it is read, so a caller that keeps few rows never holds
+    /// the file. The budget is checked at the end: a rejected file may already have delivered rows.
+    /// </summary>
+    public static CsvFileReport ReadEach<TRow>(
+        CsvSource source,
+        CsvSchema schema,
+        Func<CsvRow, TRow> parseRow,
+        Action<TRow> accept,
+        CsvReadOptions options,
+        CancellationToken cancellationToken = default)
+    {
         using var reader = CsvReader.Create(OpenChecked(source), ReaderOptions, leaveOpen: false);
         try
         {
-            return ReadRecords(source.Name, reader, schema, parseRow, options, cancellationToken);
+            return ReadRecords(source.Name, reader, schema, parseRow, accept, options, cancellationToken);
         }
         catch (CsvFormatException exception)
         {
@@ -51,11 +69,12 @@ public static class CsvTableReader
         }
     }
 
-    private static CsvTable<TRow> ReadRecords<TRow>(
+    private static CsvFileReport ReadRecords<TRow>(
         string file,
         CsvReader reader,
         CsvSchema schema,
         Func<CsvRow, TRow> parseRow,
+        Action<TRow> accept,
         CsvReadOptions options,
         CancellationToken cancellationToken)
     {
@@ -69,7 +88,6 @@ public static class CsvTableReader
         // Some writers put a UTF-8 byte-order mark in the middle of nowhere; never let it glue itself to the first name.
         headerFields[0] = headerFields[0].TrimStart('\uFEFF');
         var header = CsvHeader.Resolve(file, headerFields, schema);
-        var rows = new List<TRow>();
         var issues = new RowIssueCollector();
         long rowsRead = 0;
         while (reader.Read())
@@ -87,14 +105,18 @@ public static class CsvTableReader
                 continue;
             }
 
+            TRow row;
             try
             {
-                rows.Add(parseRow(new CsvRow(reader, header, line)));
+                row = parseRow(new CsvRow(reader, header, line));
             }
             catch (RowParseException exception)
             {
                 issues.Add(new RowIssue(line, exception.Column, exception.Message));
+                continue;
             }
+
+            accept(row);
         }
 
         if (rowsRead == 0)
@@ -104,7 +126,7 @@ public static class CsvTableReader
 
         var report = new CsvFileReport(file, rowsRead, issues.Count, issues.Sample);
         ErrorBudget.Enforce(report, options.ErrorBudget);
-        return new CsvTable<TRow>(rows, report);
+        return report;
     }
 
     private static Stream OpenChecked(CsvSource source)
