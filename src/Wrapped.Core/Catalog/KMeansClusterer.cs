@@ -8,6 +8,12 @@ public static class KMeansClusterer
 {
     public const int MaxIterations = 300;
 
+    /// <summary>
+    /// As scikit-learn: iterations stop when centroids move, in total squared distance, less than this share of the
+    /// data's mean feature variance. Waiting for no point to change cluster can take hundreds of passes on diffuse data.
+    /// </summary>
+    public const double RelativeTolerance = 1e-4;
+
     public static KMeansResult Cluster(double[] points, int dimensions, int clusters, long seed, int restarts, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
@@ -23,12 +29,13 @@ public static class KMeansClusterer
             return KMeansResult.Empty;
         }
 
+        var tolerance = RelativeTolerance * MeanVariance(points, dimensions);
         var runs = new KMeansRun?[restarts];
         Parallel.For(
             0,
             restarts,
             new ParallelOptions { CancellationToken = cancellationToken },
-            restart => runs[restart] = KMeansRun.Execute(points, dimensions, clusters, SplitMix64.ForStream(seed, restart), cancellationToken));
+            restart => runs[restart] = KMeansRun.Execute(points, dimensions, clusters, tolerance, SplitMix64.ForStream(seed, restart), cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
 
         var best = runs[0]!;
@@ -42,5 +49,31 @@ public static class KMeansClusterer
         }
 
         return ClusterRelabeler.Canonical(best, dimensions);
+    }
+
+    private static double MeanVariance(double[] points, int dimensions)
+    {
+        var count = points.Length / dimensions;
+        var total = 0.0;
+        for (var d = 0; d < dimensions; d++)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < count; i++)
+            {
+                sum += points[(i * dimensions) + d];
+            }
+
+            var mean = sum / count;
+            var squares = 0.0;
+            for (var i = 0; i < count; i++)
+            {
+                var delta = points[(i * dimensions) + d] - mean;
+                squares += delta * delta;
+            }
+
+            total += squares / count;
+        }
+
+        return total / dimensions;
     }
 }

@@ -29,7 +29,8 @@ internal sealed class KMeansRun
 
     public double Inertia { get; private set; }
 
-    public static KMeansRun Execute(double[] points, int dimensions, int clusters, SplitMix64 random, CancellationToken cancellationToken)
+    /// <param name="tolerance">Lloyd stops once centroids move less than this in total squared distance.</param>
+    public static KMeansRun Execute(double[] points, int dimensions, int clusters, double tolerance, SplitMix64 random, CancellationToken cancellationToken)
     {
         var (centroids, found) = KMeansPlusPlus.Seed(points, dimensions, clusters, random);
         var run = new KMeansRun(points, dimensions, centroids, found);
@@ -46,7 +47,10 @@ internal sealed class KMeansRun
                 break;
             }
 
-            run.MoveCentroids();
+            if (run.MoveCentroids() <= tolerance)
+            {
+                break;
+            }
         }
 
         run.MoveCentroids();
@@ -84,9 +88,13 @@ internal sealed class KMeansRun
         return changed;
     }
 
-    /// <summary>Moves each centroid to its members' mean; an emptied cluster takes over the point farthest from its centroid.</summary>
-    private void MoveCentroids()
+    /// <summary>
+    /// Moves each centroid to its members' mean; an emptied cluster takes over the point farthest from its centroid.
+    /// Returns the total squared distance the centroids moved.
+    /// </summary>
+    private double MoveCentroids()
     {
+        var shift = 0.0;
         var sums = new double[Clusters * _dimensions];
         var sizes = new int[Clusters];
         for (var i = 0; i < _count; i++)
@@ -107,7 +115,9 @@ internal sealed class KMeansRun
             if (sizes[c] == 0)
             {
                 var farthest = FarthestPoint();
-                _points.AsSpan(farthest * _dimensions, _dimensions).CopyTo(centroid);
+                var replacement = _points.AsSpan(farthest * _dimensions, _dimensions);
+                shift += SquaredDistance(centroid, replacement);
+                replacement.CopyTo(centroid);
                 Distances[farthest] = 0;
                 continue;
             }
@@ -115,9 +125,14 @@ internal sealed class KMeansRun
             var sum = sums.AsSpan(c * _dimensions, _dimensions);
             for (var d = 0; d < _dimensions; d++)
             {
-                centroid[d] = sum[d] / sizes[c];
+                var moved = sum[d] / sizes[c];
+                var delta = moved - centroid[d];
+                shift += delta * delta;
+                centroid[d] = moved;
             }
         }
+
+        return shift;
     }
 
     private int FarthestPoint()
