@@ -5,7 +5,11 @@ using Xunit.Abstractions;
 
 namespace Wrapped.Core.Tests.Catalog;
 
-/// <summary>Prepares a reference-scale synthetic catalog. Prints timing and memory; asserts only correctness (timings vary by machine).</summary>
+/// <summary>
+/// Prepares a reference-scale synthetic catalog. Prints wall time, CPU time and memory but asserts only correctness:
+/// timings depend on the machine and its load. For a figure, run it alone in Release:
+/// <c>dotnet test tests/Wrapped.Core.Tests -c Release --filter Category=Scale --logger "console;verbosity=detailed"</c>.
+/// </summary>
 public sealed class CatalogPreparerScaleTests(ITestOutputHelper output) : IDisposable
 {
     private const int TrackRows = 100_000;
@@ -21,36 +25,22 @@ public sealed class CatalogPreparerScaleTests(ITestOutputHelper output) : IDispo
             CsvSource.FromFile(Path.Combine(_directory, "tracks.csv")),
             CsvSource.FromFile(Path.Combine(_directory, "tracks_extended.csv")),
             CsvSource.FromFile(Path.Combine(_directory, "artists.csv")));
-        var options = new PreparationOptions(new DateOnly(2024, 1, 1));
         using var process = Process.GetCurrentProcess();
-        var coldCpu = process.TotalProcessorTime;
-        var coldStopwatch = Stopwatch.StartNew();
-        CatalogPreparer.Prepare(sources, options);
-        coldStopwatch.Stop();
-        process.Refresh();
-        coldCpu = process.TotalProcessorTime - coldCpu;
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        process.Refresh();
-        var warmCpu = process.TotalProcessorTime;
+        var cpuBefore = process.TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
 
-        var catalog = CatalogPreparer.Prepare(sources, options);
+        var catalog = CatalogPreparer.Prepare(sources, new PreparationOptions(new DateOnly(2024, 1, 1)));
 
         stopwatch.Stop();
         process.Refresh();
-        warmCpu = process.TotalProcessorTime - warmCpu;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var features = AudioFeatureMatrix.Standardise(catalog.Tracks.Select(t => t.Features).ToArray());
-        var clusteringStopwatch = Stopwatch.StartNew();
-        KMeansClusterer.Cluster(features.Standardised, AudioFeatureMatrix.Dimensions, options.Clusters, options.Seed, options.KMeansRestarts);
-        clusteringStopwatch.Stop();
-        process.Refresh();
         output.WriteLine(
-            $"prepared {catalog.Tracks.Count:N0} tracks from {TrackRows:N0} rows in {stopwatch.Elapsed.TotalSeconds:0.00} s warm, CPU {warmCpu.TotalSeconds:0.00} s " +
-            $"({coldStopwatch.Elapsed.TotalSeconds:0.00} s cold, CPU {coldCpu.TotalSeconds:0.00} s, first run in the process; k-means alone {clusteringStopwatch.Elapsed.TotalSeconds:0.00} s); " +
-            $"allocated {allocated / 1048576.0:0} MiB; managed heap now {GC.GetTotalMemory(false) / 1048576.0:0} MiB; " +
-            $"process peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB; clusters {string.Join('/', catalog.Report.Clustering.ClusterDetails.Select(c => c.Size))}");
+            $"prepared {catalog.Tracks.Count:N0} tracks from {TrackRows:N0} rows: wall {stopwatch.Elapsed.TotalSeconds:0.00} s, " +
+            $"process CPU {(process.TotalProcessorTime - cpuBefore).TotalSeconds:0.00} s, " +
+            $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0:0} MiB, " +
+            $"managed heap after {GC.GetTotalMemory(false) / 1048576.0:0} MiB, process peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB, " +
+            $"clusters {string.Join('/', catalog.Report.Clustering.ClusterDetails.Select(c => c.Size))}");
 
         var report = catalog.Report;
         Assert.Equal(TrackRows, report.TracksFile.RowsRead);

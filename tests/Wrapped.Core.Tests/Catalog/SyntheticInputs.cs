@@ -37,12 +37,36 @@ internal static class SyntheticInputs
             line.Append(Quote("[" + string.Join(", ", artists.Select(a => $"'{ArtistName(a)}'")) + "]")).Append(',');
             line.Append(Quote("[" + string.Join(", ", artists.Select(a => $"'{ArtistId(a)}'")) + "]")).Append(',');
             line.Append(ReleaseDate(random)).Append(',');
-            line.Append(CultureInfo.InvariantCulture, $"{random.NextDouble():0.000},{random.NextDouble():0.000},{random.NextInt(12)},{-30 + (random.NextDouble() * 30):0.000},{random.NextInt(2)},");
-            line.Append(CultureInfo.InvariantCulture, $"{random.NextDouble() * 0.5:0.0000},{random.NextDouble():0.000},{random.NextDouble() * random.NextDouble():0.000000},{random.NextDouble():0.000},{random.NextDouble():0.000},");
-            line.Append(CultureInfo.InvariantCulture, $"{60 + (random.NextDouble() * 140):0.000},{3 + random.NextInt(3)}\n");
+            AppendAudioFeatures(line, random);
             writer.Write(line);
         }
     }
+
+    /// <summary>
+    /// Feature distributions shaped like the real dataset's: acoustic and electric tracks as two populations (energy,
+    /// loudness and acousticness move together), speechiness and liveness mostly low, instrumentalness mostly 0.
+    /// </summary>
+    private static void AppendAudioFeatures(StringBuilder line, SplitMix64 random)
+    {
+        var acoustic = random.NextDouble() < 0.35;
+        var energy = Clamp01(acoustic ? Normal(random, 0.3, 0.15) : Normal(random, 0.7, 0.15));
+        var acousticness = Clamp01(acoustic ? Normal(random, 0.8, 0.15) : Math.Pow(random.NextDouble(), 3) * 0.5);
+        var loudness = Math.Min(0, -25 + (energy * 20) + Normal(random, 0, 2.5));
+        var danceability = Clamp01(Normal(random, acoustic ? 0.45 : 0.6, 0.15));
+        var speechiness = Clamp01(0.03 + (Math.Pow(random.NextDouble(), 6) * 0.9));
+        var instrumentalness = random.NextDouble() < 0.7 ? 0.0 : Clamp01(Math.Pow(random.NextDouble(), 0.3));
+        var liveness = Clamp01(0.05 + (Math.Pow(random.NextDouble(), 3) * 0.9));
+        var valence = Clamp01(Normal(random, 0.5, 0.25));
+        var tempo = Math.Max(40, Normal(random, 118, 28));
+        line.Append(CultureInfo.InvariantCulture, $"{danceability:0.000},{energy:0.000},{random.NextInt(12)},{loudness:0.000},{(random.NextDouble() < 0.7 ? 1 : 0)},");
+        line.Append(CultureInfo.InvariantCulture, $"{speechiness:0.0000},{acousticness:0.000},{instrumentalness:0.000000},{liveness:0.000},{valence:0.000},");
+        line.Append(CultureInfo.InvariantCulture, $"{tempo:0.000},{(random.NextInt(10) == 0 ? 3 : 4)}\n");
+    }
+
+    private static double Normal(SplitMix64 random, double mean, double deviation) =>
+        mean + (deviation * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
+
+    private static double Clamp01(double value) => Math.Clamp(value, 0, 1);
 
     private static void WriteGenres(string path, int trackCount, double genreShare, SplitMix64 random)
     {
