@@ -53,10 +53,13 @@ public static class CsvTableReader
         CsvReadOptions options,
         CancellationToken cancellationToken = default)
     {
-        using var reader = CsvReader.Create(OpenChecked(source), ReaderOptions, leaveOpen: false);
+        var quoting = new UnterminatedQuoteWatch();
+        using var reader = CsvReader.Create(OpenChecked(source), ReaderOptions with { OnMalformedRecord = quoting.Observe }, leaveOpen: false);
         try
         {
-            return ReadRecords(source.Name, reader, schema, parseRow, accept, options, cancellationToken);
+            var report = ReadRecords(source.Name, reader, schema, parseRow, accept, options, cancellationToken);
+            quoting.ThrowIfFound(source.Name);
+            return report;
         }
         catch (CsvFormatException exception)
         {

@@ -195,6 +195,33 @@ public sealed class CsvTableReaderTests
     }
 
     [Fact]
+    public void Read_UnterminatedQuote_RejectsNamingItsLine()
+    {
+        var exception = Assert.Throws<InputRejectedException>(() => ReadText("id,name\na,A\nb,\"never closed\nc,C\nd,D\n"));
+
+        Assert.Equal(3, exception.Rejection.Line);
+        Assert.Contains("never closed", exception.Rejection.Reason);
+    }
+
+    [Theory]
+    [InlineData("\uFEFF")]
+    [InlineData("\n\n")]
+    public void Read_NoHeaderLine_RejectsAsEmpty(string text)
+    {
+        var exception = Assert.Throws<InputRejectedException>(() => ReadText(text));
+
+        Assert.Contains("empty", exception.Rejection.Reason);
+    }
+
+    [Fact]
+    public void Read_Utf16WithByteOrderMark_IsReadAsText()
+    {
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("id,name\na,Zoë\n")).ToArray();
+
+        Assert.Equal("Zoë", Assert.Single(Read(CsvTestSources.FromBytes("wide.csv", bytes)).Rows).Name);
+    }
+
+    [Fact]
     public void Read_ForwardOnlyStream_IsReopenedAfterSniffing()
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("id,name\na,A\n");
