@@ -58,8 +58,12 @@ public static class CsvTableReader
         try
         {
             var report = ReadRecords(source.Name, reader, schema, parseRow, accept, options, cancellationToken);
-            quoting.ThrowIfFound(source.Name);
-            return report;
+            return quoting.Found ? throw quoting.Rejection(source.Name) : report;
+        }
+        catch (InputRejectedException) when (quoting.Found)
+        {
+            // The unclosed quote is the cause of whatever else went wrong after it (field counts, the budget).
+            throw quoting.Rejection(source.Name);
         }
         catch (CsvFormatException exception)
         {

@@ -18,16 +18,12 @@ internal sealed class UnterminatedQuoteWatch
         }
     }
 
-    public void ThrowIfFound(string file)
-    {
-        if (_line is { } line)
-        {
-            throw new InputRejectedException(new InputRejection(
-                file,
-                "a quoted field opened on this line is never closed, so every line after it would be lost",
-                line,
-                null,
-                []));
-        }
-    }
+    public bool Found => _line is not null;
+
+    public InputRejectedException Rejection(string file) => new(new InputRejection(
+        file,
+        "a quoted field opened on this line is never closed, so every line after it would be lost",
+        _line,
+        null,
+        []));
 }
