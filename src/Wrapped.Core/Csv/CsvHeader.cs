@@ -46,7 +46,8 @@ public sealed class CsvHeader
             throw new InputRejectedException(new InputRejection(
                 file,
                 $"not a {schema.Kind} CSV file: its first line is not a header naming any expected column " +
-                $"(expected e.g. {string.Join(", ", schema.Columns.Where(c => c.Required).Select(c => $"'{c.Name}'"))}; found {Preview(headerFields)})",
+                $"(expected e.g. {string.Join(", ", schema.Columns.Where(c => c.Required).Select(c => $"'{c.Name}'"))}; found {Preview(headerFields)})" +
+                SeparatorHint(headerFields),
                 1,
                 null,
                 []));
@@ -65,6 +66,22 @@ public sealed class CsvHeader
         }
 
         return new CsvHeader(positions, headerFields.Length);
+    }
+
+    /// <summary>A TSV or semicolon export reads as one wide column; saying so saves a puzzled look at the header.</summary>
+    private static string SeparatorHint(string[] headerFields)
+    {
+        if (headerFields.Length != 1)
+        {
+            return "";
+        }
+
+        return headerFields[0] switch
+        {
+            var line when line.Contains('\t', StringComparison.Ordinal) => "; the line is tab-separated, but fields must be separated by commas",
+            var line when line.Contains(';', StringComparison.Ordinal) => "; the line is semicolon-separated, but fields must be separated by commas",
+            _ => "",
+        };
     }
 
     private static string DescribeMissing(CsvColumn column) =>

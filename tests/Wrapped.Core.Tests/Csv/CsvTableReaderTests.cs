@@ -223,6 +223,16 @@ public sealed class CsvTableReaderTests
         Assert.Equal("Zoë", Assert.Single(Read(CsvTestSources.FromBytes("wide.csv", bytes)).Rows).Name);
     }
 
+    [Theory]
+    [InlineData("id\tname\na\tA\n", "tab-separated")]
+    [InlineData("id;name\na;A\n", "semicolon-separated")]
+    public void Read_OtherSeparator_RejectsSayingWhich(string text, string hint)
+    {
+        var exception = Assert.Throws<InputRejectedException>(() => ReadText(text));
+
+        Assert.Contains(hint, exception.Rejection.Reason);
+    }
+
     [Fact]
     public void Read_ForwardOnlyStream_IsReopenedAfterSniffing()
     {
