@@ -45,6 +45,29 @@ public sealed class SamplePreparationTests
     }
 
     [Fact]
+    public void Prepare_BundledSamples_DropCountsMatchAnIndependentCount()
+    {
+        // Counted separately with python's csv module over the sample files.
+        var dropped = Prepared.Report.Dropped.ToDictionary(d => (d.Step, d.Reason), d => d.Count);
+
+        Assert.Equal(0, dropped[(1, DroppedRows.MissingIdNameOrPopularity)]);
+        Assert.Equal(86, dropped[(1, DroppedRows.DuplicateTrackName)]);
+        Assert.Equal(1, dropped[(2, DroppedRows.MissingTrackName)]);
+        Assert.Equal(284, dropped[(2, DroppedRows.DuplicateTrackName)]);
+        Assert.Equal(1595 - 86 - 93, dropped[(3, DroppedRows.NoGenreMatch)]);
+    }
+
+    [Fact]
+    public void Prepare_BundledSamples_NewnessSpansTheReleaseDates()
+    {
+        var newness = Prepared.Report.Newness;
+
+        Assert.Equal(new NewnessSummary(33, 998, 0, false), newness);
+        Assert.Equal(1.0, Prepared.Tracks.Max(t => t.NewnessScore));
+        Assert.Equal(0.0, Prepared.Tracks.Min(t => t.NewnessScore));
+    }
+
+    [Fact]
     public void Prepare_BundledSamples_JoinsArtistsByIdAndClustersIntoThree()
     {
         var report = Prepared.Report;
