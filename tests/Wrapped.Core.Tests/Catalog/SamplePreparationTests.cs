@@ -81,6 +81,14 @@ public sealed class SamplePreparationTests
     }
 
     [Fact]
+    public void Prepare_BundledSamplesSeed42_GivesPinnedClusterSizes()
+    {
+        // Golden values: a change here means the clustering of existing runs would change; bump deliberately.
+        Assert.Equal([53, 29, 11], Prepared.Report.Clustering.ClusterDetails.Select(c => c.Size));
+        Assert.Equal(746.958910, Prepared.Report.Clustering.Inertia, 6);
+    }
+
+    [Fact]
     public void Prepare_BundledSamples_ReportSerialisesToCamelCaseJson()
     {
         var json = JsonSerializer.Serialize(Prepared.Report, new JsonSerializerOptions(JsonSerializerDefaults.Web));
