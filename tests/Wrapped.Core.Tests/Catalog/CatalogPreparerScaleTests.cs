@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Wrapped.Core.Catalog;
+using Wrapped.TestSupport;
 using Wrapped.Core.Csv;
 using Xunit.Abstractions;
 

@@ -2,26 +2,27 @@ using System.Globalization;
 using System.Text;
 using Wrapped.Core.Catalog;
 
-namespace Wrapped.Core.Tests.Catalog;
+namespace Wrapped.TestSupport;
 
 /// <summary>
 /// Writes reference-scale input files with the value ranges and quirks of the real datasets (index column, list
 /// literals, mixed date precisions, names needing quotes), deterministically from a seed.
 /// </summary>
-internal static class SyntheticInputs
+public static class SyntheticInputs
 {
     private static readonly string[] Genres = ["pop", "rock", "jazz", "hip-hop", "classical", "metal", "folk", "latin", "edm", "soul"];
 
     /// <summary>Writes tracks.csv, tracks_extended.csv and artists.csv into <paramref name="directory"/>.</summary>
     /// <param name="genreShare">The share of track names that the genre file knows.</param>
     /// <param name="artistShare">The share of artists present in artists.csv (partial files are common).</param>
-    public static void Write(string directory, int trackCount, ulong seed, double genreShare = 0.6, double artistShare = 0.8)
+    /// <param name="artistCount">How many artists the tracks are spread over; default a quarter of the tracks.</param>
+    public static void Write(string directory, int trackCount, ulong seed, double genreShare = 0.6, double artistShare = 0.8, int? artistCount = null)
     {
         var random = new SplitMix64(seed);
-        var artistCount = Math.Max(1, trackCount / 4);
-        WriteTracks(Path.Combine(directory, "tracks.csv"), trackCount, artistCount, random);
+        var artists = Math.Max(1, artistCount ?? trackCount / 4);
+        WriteTracks(Path.Combine(directory, "tracks.csv"), trackCount, artists, random);
         WriteGenres(Path.Combine(directory, "tracks_extended.csv"), trackCount, genreShare, random);
-        WriteArtists(Path.Combine(directory, "artists.csv"), artistCount, artistShare, random);
+        WriteArtists(Path.Combine(directory, "artists.csv"), artists, artistShare, random);
     }
 
     private static void WriteTracks(string path, int trackCount, int artistCount, SplitMix64 random)
@@ -33,7 +34,7 @@ internal static class SyntheticInputs
         {
             var artists = Enumerable.Range(0, 1 + random.NextInt(3)).Select(_ => random.NextInt(artistCount)).ToArray();
             line.Clear();
-            line.Append(CultureInfo.InvariantCulture, $"{i},{TrackId(i)},{Quote(TrackName(i))},{random.NextInt(101)},{60_000 + random.NextInt(420_000)},{random.NextInt(2)},");
+            line.Append(CultureInfo.InvariantCulture, $"{i},{TrackId(i)},{Quote(TrackName(i))},{Popularity(random)},{DurationMs(random)},{random.NextInt(2)},");
             line.Append(Quote("[" + string.Join(", ", artists.Select(a => $"'{ArtistName(a)}'")) + "]")).Append(',');
             line.Append(Quote("[" + string.Join(", ", artists.Select(a => $"'{ArtistId(a)}'")) + "]")).Append(',');
             line.Append(ReleaseDate(random)).Append(',');
@@ -108,6 +109,16 @@ internal static class SyntheticInputs
                 CultureInfo.InvariantCulture,
                 $"{index++},{ArtistId(a)},{random.NextInt(5_000_000)}.0,{Quote(genres)},{Quote(ArtistName(a))},{random.NextInt(101)}\n"));
         }
+    }
+
+    /// <summary>Skewed like the real data: most tracks obscure, few hits.</summary>
+    private static int Popularity(SplitMix64 random) => (int)Math.Round(100 * Math.Pow(random.NextDouble(), 1.8));
+
+    /// <summary>Log-normal around 3.5 minutes, clipped to 30 s – 15 min, as real track lengths are.</summary>
+    private static int DurationMs(SplitMix64 random)
+    {
+        var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        return (int)Math.Clamp(210_000 * Math.Exp(0.35 * normal), 30_000, 900_000);
     }
 
     private static string ReleaseDate(SplitMix64 random)
