@@ -1,0 +1,41 @@
+using Bogus;
+using Wrapped.Core.Simulation;
+
+namespace Wrapped.Core.Users;
+
+/// <summary>
+/// Fake listeners (SPEC section 3). Each user is drawn from its own Bogus randomizer seeded from
+/// (seed, user id), so users 0..n−1 are the same whether generated in one go, in batches or in any order.
+/// </summary>
+/// <remarks>
+/// A Bogus <see cref="Faker"/> is built per user rather than shared: a shared one would make each user
+/// depend on every draw made before it. Thread-safe: <see cref="Create"/> keeps no state between calls.
+/// </remarks>
+public sealed class UserGenerator(long seed, DateOnly simulationStart)
+{
+    // The date slot of the stream derivation for users; simulation streams use day numbers (≥ 0) and -1.
+    private const long UserStreamTag = -2;
+
+    public UserProfile Create(long userId)
+    {
+        var faker = new Faker("en") { Random = new SeededRandomizer(SplitMix64.Derive(seed, userId, UserStreamTag)) };
+        var username = faker.Internet.UserName();
+        var location = faker.Address.Country();
+        var gender = faker.Random.Bool() ? Gender.F : Gender.M;
+        var personality = new Personality(
+            Familiar: faker.Random.Bool(),
+            Newness: faker.Random.Bool(),
+            Loyal: faker.Random.Bool(),
+            Common: faker.Random.Bool());
+        var birthdate = BirthdateLaw.FromStandardNormal(StandardNormal(faker.Random), simulationStart);
+        return new UserProfile(userId, username, location, birthdate, gender, personality);
+    }
+
+    /// <summary>Box–Muller on the user's own randomizer (Bogus has no normal law).</summary>
+    private static double StandardNormal(Randomizer random)
+    {
+        var u1 = 1.0 - random.Double();
+        var u2 = random.Double();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+}
