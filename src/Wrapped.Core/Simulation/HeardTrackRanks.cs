@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Wrapped.Core.Simulation;
 
 /// <summary>
-/// The set of global newness ranks whose track belongs to an artist the user has heard, with the k-th
+/// The set of global newness ranks (= catalog track indexes) whose track belongs to an artist the user has heard, with the k-th
 /// smallest found in O(log n): a Fenwick tree over 64-rank blocks plus one bit word per block.
 /// </summary>
 /// <remarks>

@@ -4,15 +4,16 @@ using Wrapped.Core.Catalog;
 namespace Wrapped.Core.Simulation;
 
 /// <summary>
-/// The catalog as the simulator's hot path reads it: struct-of-arrays indexed by track and artist,
-/// the global newness order, and each artist's tracks in newness order, so that picking "the k-th track of a
-/// newness-ordered subset" is an array read (or an O(log n) descent for the heard-artists subset).
+/// The catalog as the simulator's hot path reads it: arrays indexed by track and artist, with track indexes
+/// assigned in the global newness order (newness ascending, ties by track id ordinal), so a track's index is
+/// its newness rank, and each artist's tracks listed in that order. Picking "the k-th track of a
+/// newness-ordered subset" is then an array read (or an O(log n) descent for the heard-artists subset).
 /// </summary>
 /// <remarks>
 /// Tracks with a duration of 0 ms or less cannot be listened to, and a duplicate track id would make the
 /// feed ambiguous; both are left out at <see cref="Create"/> (the first row of a duplicate id is kept) and
-/// counted in <see cref="ExcludedTrackCount"/>. Artists are indexed in ordinal order of their keys and ties
-/// in newness are broken by track id, so the simulation does not depend on the order of the input list.
+/// counted in <see cref="ExcludedTrackCount"/>. Tracks are indexed in newness order and artists in ordinal
+/// order of their keys, so the simulation does not depend on the order of the input list.
 /// Immutable after creation: safe to share between threads.
 /// </remarks>
 public sealed class SimulationCatalog
@@ -25,22 +26,22 @@ public sealed class SimulationCatalog
     private readonly Dictionary<string, int> _trackIndex;
     private readonly Dictionary<string, int> _artistIndex;
 
-    internal readonly int[] ArtistOfTrack;
-    internal readonly int[] Durations;
-    internal readonly int[] Popularities;
-    internal readonly int[] RankToTrack;
-    internal readonly int[] TrackToRank;
+    /// <summary>What a play reads about a track, packed so one pick touches one cache line.</summary>
+    internal readonly TrackFacts[] Facts;
     internal readonly int[] ArtistTrackOffsets;
     internal readonly int[] ArtistTracksByNewness;
 
     private SimulationCatalog(List<CatalogTrack> tracks, int excluded)
     {
         ExcludedTrackCount = excluded;
+        tracks.Sort(static (x, y) =>
+        {
+            var c = x.NewnessScore.CompareTo(y.NewnessScore);
+            return c != 0 ? c : string.CompareOrdinal(x.TrackId, y.TrackId);
+        });
         var n = tracks.Count;
         _trackIds = new string[n];
-        ArtistOfTrack = new int[n];
-        Durations = new int[n];
-        Popularities = new int[n];
+        Facts = new TrackFacts[n];
         _newness = new double[n];
         _trackIndex = new Dictionary<string, int>(n, StringComparer.Ordinal);
 
@@ -56,21 +57,12 @@ public sealed class SimulationCatalog
             var t = tracks[i];
             _trackIds[i] = t.TrackId;
             _trackIndex.Add(t.TrackId, i);
-            ArtistOfTrack[i] = _artistIndex[t.ArtistKey];
-            Durations[i] = t.DurationMs;
-            Popularities[i] = t.Popularity;
+            Facts[i] = new TrackFacts(_artistIndex[t.ArtistKey], t.DurationMs, t.Popularity);
             _newness[i] = t.NewnessScore;
         }
 
         (_trackIdAvro, _trackIdAvroOffsets) = EncodeAvroStrings(_trackIds);
-        RankToTrack = Enumerable.Range(0, n).ToArray();
-        Array.Sort(RankToTrack, CompareByNewness);
-        TrackToRank = new int[n];
-        for (var r = 0; r < n; r++)
-        {
-            TrackToRank[RankToTrack[r]] = r;
-        }
-        (ArtistTrackOffsets, ArtistTracksByNewness) = GroupByArtist(RankToTrack, ArtistOfTrack, _artistKeys.Length);
+        (ArtistTrackOffsets, ArtistTracksByNewness) = GroupByArtist(Facts, _artistKeys.Length);
     }
 
     public int TrackCount => _trackIds.Length;
@@ -105,20 +97,15 @@ public sealed class SimulationCatalog
     public ReadOnlySpan<byte> TrackIdAvro(int track) =>
         _trackIdAvro.AsSpan(_trackIdAvroOffsets[track], _trackIdAvroOffsets[track + 1] - _trackIdAvroOffsets[track]);
 
-    public int ArtistOf(int track) => ArtistOfTrack[track];
+    public int ArtistOf(int track) => Facts[track].Artist;
 
     public string ArtistKey(int artist) => _artistKeys[artist];
 
-    public int DurationMs(int track) => Durations[track];
+    public int DurationMs(int track) => Facts[track].DurationMs;
 
-    public int Popularity(int track) => Popularities[track];
+    public int Popularity(int track) => Facts[track].Popularity;
 
     public double Newness(int track) => _newness[track];
-
-    /// <summary>The track's position in the global newness order (ascending newness, ties by track id).</summary>
-    public int NewnessRank(int track) => TrackToRank[track];
-
-    public int TrackAtNewnessRank(int rank) => RankToTrack[rank];
 
     /// <summary>The artist's tracks, oldest first.</summary>
     public ReadOnlySpan<int> ArtistTracks(int artist) =>
@@ -128,29 +115,23 @@ public sealed class SimulationCatalog
 
     public int ArtistIndex(string key) => _artistIndex.TryGetValue(key, out var a) ? a : -1;
 
-    private int CompareByNewness(int x, int y)
-    {
-        var c = _newness[x].CompareTo(_newness[y]);
-        return c != 0 ? c : string.CompareOrdinal(_trackIds[x], _trackIds[y]);
-    }
-
-    private static (int[] Offsets, int[] Tracks) GroupByArtist(int[] rankToTrack, int[] artistOf, int artistCount)
+    private static (int[] Offsets, int[] Tracks) GroupByArtist(TrackFacts[] facts, int artistCount)
     {
         var offsets = new int[artistCount + 1];
-        foreach (var t in rankToTrack)
+        foreach (var f in facts)
         {
-            offsets[artistOf[t] + 1]++;
+            offsets[f.Artist + 1]++;
         }
         for (var a = 0; a < artistCount; a++)
         {
             offsets[a + 1] += offsets[a];
         }
         var next = offsets[..^1];
-        var tracks = new int[rankToTrack.Length];
-        // Walking the global order keeps each artist's list in newness order without a second sort.
-        foreach (var t in rankToTrack)
+        var tracks = new int[facts.Length];
+        // Walking tracks in index (= newness) order keeps each artist's list in newness order without a sort.
+        for (var t = 0; t < facts.Length; t++)
         {
-            tracks[next[artistOf[t]]++] = t;
+            tracks[next[facts[t].Artist]++] = t;
         }
         return (offsets, tracks);
     }

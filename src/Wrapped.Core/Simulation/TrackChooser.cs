@@ -31,8 +31,8 @@ internal sealed class TrackChooser(SimulationCatalog catalog)
         var firstTrack = At(state, odds, subset, size, first);
         var secondTrack = At(state, odds, subset, size, second);
 
-        var firstPopularity = catalog.Popularities[firstTrack];
-        var secondPopularity = catalog.Popularities[secondTrack];
+        var firstPopularity = catalog.Facts[firstTrack].Popularity;
+        var secondPopularity = catalog.Facts[secondTrack].Popularity;
         var takeFirst = true;
         if (firstPopularity != secondPopularity)
         {
@@ -72,8 +72,8 @@ internal sealed class TrackChooser(SimulationCatalog catalog)
         return subset switch
         {
             Subset.PreviousArtist => catalog.ArtistTracksByNewness[catalog.ArtistTrackOffsets[state.PreviousArtist] + ascending],
-            Subset.Heard => catalog.RankToTrack[state.HeardTracks.Select(ascending)],
-            _ => catalog.RankToTrack[ascending],
+            Subset.Heard => state.HeardTracks.Select(ascending),
+            _ => ascending,
         };
     }
 

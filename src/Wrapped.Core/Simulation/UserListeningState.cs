@@ -2,7 +2,7 @@ namespace Wrapped.Core.Simulation;
 
 /// <summary>
 /// What one user carries from day to day: the previous track and artist, and the artists heard so far
-/// (a bitset over artist indexes, mirrored as an order-statistic set over the newness ranks of their tracks).
+/// (a bitset over artist indexes, mirrored as an order-statistic set over their tracks, whose indexes are newness ranks).
 /// Mutable and owned by one user; not thread-safe.
 /// </summary>
 public sealed class UserListeningState
@@ -48,7 +48,7 @@ public sealed class UserListeningState
     internal void Play(int track)
     {
         PreviousTrack = track;
-        PreviousArtist = Catalog.ArtistOfTrack[track];
+        PreviousArtist = Catalog.Facts[track].Artist;
         MarkHeard(PreviousArtist);
     }
 
@@ -62,10 +62,9 @@ public sealed class UserListeningState
         }
         word |= bit;
         HeardArtistCount++;
-        var ranks = Catalog.TrackToRank;
         foreach (var t in Catalog.ArtistTracks(artist))
         {
-            HeardTracks.Add(ranks[t]);
+            HeardTracks.Add(t);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Wrapped.Core.Tests.Simulation;
 public sealed class SimulationCatalogTests
 {
     [Fact]
-    public void Create_TiesInNewness_AreOrderedByTrackIdOrdinal()
+    public void Create_TrackIndexes_FollowNewnessThenTrackIdOrdinal()
     {
         var catalog = SimulationCatalog.Create([
             SyntheticCatalog.Track("b", "x", newness: 0.5),
@@ -14,10 +14,10 @@ public sealed class SimulationCatalogTests
             SyntheticCatalog.Track("B", "y", newness: 0.1),
         ]);
 
-        var order = Enumerable.Range(0, catalog.TrackCount).Select(r => catalog.TrackId(catalog.TrackAtNewnessRank(r)));
+        var order = Enumerable.Range(0, catalog.TrackCount).Select(catalog.TrackId);
 
         Assert.Equal(["B", "a", "b", "C"], order);
-        Assert.All(Enumerable.Range(0, 4), t => Assert.Equal(t, catalog.TrackAtNewnessRank(catalog.NewnessRank(t))));
+        Assert.All(order, id => Assert.Equal(id, catalog.TrackId(catalog.TrackIndex(id))));
     }
 
     [Fact]
@@ -32,7 +32,8 @@ public sealed class SimulationCatalogTests
             var tracks = catalog.ArtistTracks(a).ToArray();
             Assert.NotEmpty(tracks);
             Assert.All(tracks, t => Assert.Equal(a, catalog.ArtistOf(t)));
-            Assert.Equal(tracks.OrderBy(catalog.NewnessRank), tracks);
+            Assert.Equal(tracks.Order(), tracks);
+            Assert.Equal(tracks.Select(catalog.Newness).Order(), tracks.Select(catalog.Newness));
             Assert.Equal(a, catalog.ArtistIndex(catalog.ArtistKey(a)));
             all.AddRange(tracks);
         }
@@ -40,7 +41,7 @@ public sealed class SimulationCatalogTests
     }
 
     [Fact]
-    public void Create_ArtistIndexes_FollowOrdinalKeyOrderWhateverTheInputOrder()
+    public void Create_IndexesWhateverTheInputOrder_AreTheSame()
     {
         var tracks = SyntheticCatalog.Tracks(100, 20, seed: 5);
         var forward = SimulationCatalog.Create(tracks);
@@ -49,9 +50,7 @@ public sealed class SimulationCatalogTests
         var keys = Enumerable.Range(0, forward.ArtistCount).Select(forward.ArtistKey).ToArray();
         Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
         Assert.Equal(keys, Enumerable.Range(0, backward.ArtistCount).Select(backward.ArtistKey));
-        Assert.Equal(
-            Enumerable.Range(0, 100).Select(r => forward.TrackId(forward.TrackAtNewnessRank(r))),
-            Enumerable.Range(0, 100).Select(r => backward.TrackId(backward.TrackAtNewnessRank(r))));
+        Assert.Equal(Enumerable.Range(0, 100).Select(forward.TrackId), Enumerable.Range(0, 100).Select(backward.TrackId));
     }
 
     [Fact]
