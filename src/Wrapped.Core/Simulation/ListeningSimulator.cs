@@ -12,7 +12,8 @@ namespace Wrapped.Core.Simulation;
 /// one per worker thread (the catalog is shared). Within a day all sessions' tracks are chosen first (long
 /// sessions, then short ones), then the sessions are placed in the day. A session that fits nowhere is
 /// dropped: its plays emit no events, but the state still moves on as they were chosen (previous track and
-/// artist, artists heard), because later choices in the day were already drawn from that state.
+/// artist, artists heard), because later choices in the day were already drawn from that state. A session
+/// drawn with no track (⌊N⌋ ≤ 0) takes no slot and is not counted: nobody listened.
 /// </remarks>
 public sealed class ListeningSimulator
 {
