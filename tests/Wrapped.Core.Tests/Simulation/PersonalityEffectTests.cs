@@ -1,5 +1,6 @@
 using Wrapped.Core.Simulation;
 using Wrapped.Core.Users;
+using Xunit.Abstractions;
 
 namespace Wrapped.Core.Tests.Simulation;
 
@@ -7,7 +8,7 @@ namespace Wrapped.Core.Tests.Simulation;
 /// Each personality letter must move what it claims to, significantly: Welch's t on per-user statistics
 /// (users are independent; plays of one user are not), one-sided at p = 0.001.
 /// </summary>
-public sealed class PersonalityEffectTests
+public sealed class PersonalityEffectTests(ITestOutputHelper output)
 {
     [Fact]
     public void Loyal_VersusVariety_ReplaysPreviousTrackMore()
@@ -69,7 +70,7 @@ public sealed class PersonalityEffectTests
         return (double)hits / pairs;
     }
 
-    private static void AssertGreater(Func<Personality, bool> letter, Func<IReadOnlyList<ListeningEvent>, double> statistic)
+    private void AssertGreater(Func<Personality, bool> letter, Func<IReadOnlyList<ListeningEvent>, double> statistic)
     {
         var perUser = SimulationSample.UserDays.GroupBy(d => d.User)
             .Select(g => (g.Key.Personality, Value: statistic(g.SelectMany(d => d.Events).ToArray())))
@@ -79,10 +80,11 @@ public sealed class PersonalityEffectTests
             perUser.Where(u => !letter(u.Personality)).Select(u => u.Value).ToArray());
     }
 
-    private static void AssertWelch(double[] greater, double[] smaller)
+    private void AssertWelch(double[] greater, double[] smaller)
     {
         Assert.True(greater.Length > 100 && smaller.Length > 100);
         var (t, critical) = SamplingBounds.WelchGreater(greater, smaller);
+        output.WriteLine($"means {greater.Average():F4} (n = {greater.Length}) vs {smaller.Average():F4} (n = {smaller.Length}); Welch t = {t:F1}, critical {critical:F2}");
         Assert.True(t > critical, $"t = {t:F2}, critical {critical:F2}, means {greater.Average():F4} vs {smaller.Average():F4}");
     }
 }

@@ -1,10 +1,11 @@
 using Wrapped.Core.Simulation;
 using Wrapped.Core.Users;
+using Xunit.Abstractions;
 
 namespace Wrapped.Core.Tests.Simulation;
 
 /// <summary>One test per bug of the reference simulator that SPEC section 4 asks us to fix.</summary>
-public sealed class ReferenceRegressionTests
+public sealed class ReferenceRegressionTests(ITestOutputHelper output)
 {
     [Fact]
     public void HeardArtists_AfterPlaying_ContainEveryPlayedArtist()
@@ -53,6 +54,7 @@ public sealed class ReferenceRegressionTests
 
         var upper = shares.Average() + MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, shares.Count - 1, 1 - SamplingBounds.Alpha)
             * MathNet.Numerics.Statistics.Statistics.StandardDeviation(shares) / Math.Sqrt(shares.Count);
+        output.WriteLine($"initial artist's share of plays, days 2–30: {shares.Average():F3} (upper bound {upper:F3}) vs ≥ {nonGrowingFloor:F3} had the set not grown");
         Assert.True(upper < nonGrowingFloor, $"initial artist's share {shares.Average():F3}, upper bound {upper:F3}");
     }
 
@@ -75,6 +77,7 @@ public sealed class ReferenceRegressionTests
             }
         }
 
+        output.WriteLine($"{differing} of {pairs} tracks replayed within a session had differing listening times");
         // Two independent plays differ unless both are full (4/9) or both skips hit the duration cap.
         Assert.True(pairs > 1_000);
         Assert.True(differing > pairs * 0.3, $"{differing} of {pairs} replayed tracks had differing listening times");
@@ -102,6 +105,7 @@ public sealed class ReferenceRegressionTests
 
         // Welch ignores the positive pairing of the two runs, which only makes it more conservative.
         var (t, critical) = SamplingBounds.WelchGreater(DailyMeanPopularity("ETVC"), DailyMeanPopularity("ETVU"));
+        output.WriteLine($"C vs U, same streams, 60 days: Welch t = {t:F1}, critical {critical:F2}");
         Assert.True(t > critical, $"t = {t:F2}, critical {critical:F2}");
     }
 
@@ -122,6 +126,7 @@ public sealed class ReferenceRegressionTests
             onTheHour += start % hour == 0 ? 1 : 0;
         }
 
+        output.WriteLine($"{onTheHour} of {positions.Count} sessions start on the hour; mean position in slack {positions.Average():F4}");
         Assert.True(onTheHour <= positions.Count / 1000, $"{onTheHour} of {positions.Count} sessions start on the hour");
         Assert.All(positions, p => Assert.InRange(p, 0, Math.BitDecrement(1.0)));
         var standardError = Math.Sqrt(1.0 / 12 / positions.Count);

@@ -1,9 +1,10 @@
 using MathNet.Numerics.Statistics;
+using Xunit.Abstractions;
 
 namespace Wrapped.Core.Tests.Simulation;
 
 /// <summary>The laws of SPEC section 4, checked on 4,000 user-days against sampling error.</summary>
-public sealed class SimulationLawTests
+public sealed class SimulationLawTests(ITestOutputHelper output)
 {
     [Fact]
     public void LongSessions_FourThousandUserDays_FollowTwoEightFortyFiftyPercent()
@@ -16,6 +17,7 @@ public sealed class SimulationLawTests
         }
 
         var chi2 = SamplingBounds.ChiSquare(observed, p);
+        output.WriteLine($"long sessions 0/1/2/3: {string.Join('/', observed)}; chi² = {chi2:F2}, critical {SamplingBounds.ChiSquareCritical(3):F2}");
 
         Assert.True(chi2 < SamplingBounds.ChiSquareCritical(3), $"chi² = {chi2:F2} for {string.Join('/', observed)}");
     }
@@ -49,6 +51,7 @@ public sealed class SimulationLawTests
         long skips = SimulationSample.UserDays.Sum(d => d.Draws.PlannedSkips);
         var share = (double)skips / plays;
         var standardError = Math.Sqrt(1.0 / 3 * 2.0 / 3 / plays);
+        output.WriteLine($"skip share {share:F4} over {plays} plays, expected 0.3333 ± {SamplingBounds.StandardErrors * standardError:F4}");
 
         Assert.True(Math.Abs(share - 1.0 / 3) < SamplingBounds.StandardErrors * standardError, $"skip share {share:F4} over {plays} plays");
     }
@@ -63,6 +66,7 @@ public sealed class SimulationLawTests
         var expected = (1 - Math.Exp(-1)) / 3;
         var share = (double)cut / events.Length;
         var standardError = Math.Sqrt(expected * (1 - expected) / events.Length);
+        output.WriteLine($"cut-short share {share:F4} over {events.Length} events, expected {expected:F4} ± {SamplingBounds.StandardErrors * standardError:F4}");
 
         Assert.True(Math.Abs(share - expected) < SamplingBounds.StandardErrors * standardError, $"cut-short share {share:F4}, expected {expected:F4}");
     }
@@ -80,10 +84,11 @@ public sealed class SimulationLawTests
         }
     }
 
-    private static void AssertMeanNear(double[] values, double expected)
+    private void AssertMeanNear(double[] values, double expected)
     {
         var mean = values.Mean();
         var standardError = values.StandardDeviation() / Math.Sqrt(values.Length);
+        output.WriteLine($"mean {mean:F3} over {values.Length} user-days, expected {expected:F4} ± {SamplingBounds.StandardErrors * standardError:F3}");
         Assert.True(Math.Abs(mean - expected) < SamplingBounds.StandardErrors * standardError,
             $"mean {mean:F3}, expected {expected:F3}, standard error {standardError:F3}");
     }
