@@ -13,7 +13,9 @@ namespace Wrapped.Core.Simulation;
 /// sessions, then short ones), then the sessions are placed in the day. A session that fits nowhere is
 /// dropped: its plays emit no events, but the state still moves on as they were chosen (previous track and
 /// artist, artists heard), because later choices in the day were already drawn from that state. A session
-/// drawn with no track (⌊N⌋ ≤ 0) takes no slot and is not counted: nobody listened.
+/// drawn with no track (⌊N⌋ ≤ 0) takes no slot and is not counted: nobody listened. The state moves on
+/// before the events go to the sink, so if the sink throws, retry the day from a saved record, not from the
+/// same state object.
 /// </remarks>
 public sealed class ListeningSimulator
 {
