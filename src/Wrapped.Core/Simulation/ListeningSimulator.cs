@@ -41,7 +41,7 @@ public sealed class ListeningSimulator
     {
         var rng = RandomStream.ForUser(_seed, userId);
         var tracks = _catalog.ArtistTracks(rng.NextInt(_catalog.ArtistCount));
-        return new UserListeningState(_catalog, tracks[rng.NextInt(tracks.Length)]);
+        return new UserListeningState(_catalog, userId, tracks[rng.NextInt(tracks.Length)]);
     }
 
     public UserListeningState RestoreState(UserStateRecord record)
@@ -56,7 +56,7 @@ public sealed class ListeningSimulator
         {
             throw new ArgumentException($"User {record.UserId}: previous artist '{record.PreviousArtistKey}' is not the artist of track '{record.PreviousTrackId}'.", nameof(record));
         }
-        var state = new UserListeningState(_catalog, track);
+        var state = new UserListeningState(_catalog, record.UserId, track);
         foreach (var key in record.HeardArtistKeys)
         {
             var artist = _catalog.ArtistIndex(key);
@@ -80,6 +80,10 @@ public sealed class ListeningSimulator
         }
         var day = EventId.DaysSinceEpoch(date);
         EventId.Validate(user.UserId, day);
+        if (state.UserId != user.UserId)
+        {
+            throw new ArgumentException($"The state belongs to user {state.UserId}, not {user.UserId}.", nameof(state));
+        }
 
         var rng = RandomStream.ForUserDay(_seed, user.UserId, date);
         var odds = ListeningOdds.For(user.Personality);

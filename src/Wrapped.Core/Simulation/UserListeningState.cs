@@ -9,13 +9,17 @@ public sealed class UserListeningState
 {
     private readonly ulong[] _heardArtists;
 
-    internal UserListeningState(SimulationCatalog catalog, int previousTrack)
+    internal UserListeningState(SimulationCatalog catalog, long userId, int previousTrack)
     {
         Catalog = catalog;
+        UserId = userId;
         _heardArtists = new ulong[(catalog.ArtistCount + 63) >> 6];
         HeardTracks = new HeardTrackRanks(catalog.TrackCount);
         Play(previousTrack);
     }
+
+    /// <summary>The user this state belongs to; the simulator refuses to apply it to anyone else.</summary>
+    public long UserId { get; }
 
     public int PreviousTrack { get; private set; }
 
@@ -32,6 +36,10 @@ public sealed class UserListeningState
     /// <summary>The state to save: heard artist keys in ascending artist-index order, so the record is deterministic.</summary>
     public UserStateRecord ToRecord(long userId, DateOnly nextDate)
     {
+        if (userId != UserId)
+        {
+            throw new ArgumentException($"This state belongs to user {UserId}, not {userId}.", nameof(userId));
+        }
         var keys = new string[HeardArtistCount];
         var n = 0;
         for (var a = 0; a < Catalog.ArtistCount; a++)

@@ -118,6 +118,16 @@ public sealed class SimulationEdgeCaseTests
     }
 
     [Fact]
+    public void SimulateDayAndToRecord_StateOfAnotherUser_Throw()
+    {
+        var simulator = new ListeningSimulator(SimulationSample.Catalog, 6);
+        var state = simulator.CreateInitialState(2);
+
+        Assert.Throws<ArgumentException>(() => simulator.SimulateDay(User("ETVC", 3), state, Day, new NullSink()));
+        Assert.Throws<ArgumentException>(() => state.ToRecord(3, Day));
+    }
+
+    [Fact]
     public void SimulateDay_StateOfAnotherCatalog_Throws()
     {
         var other = SimulationCatalog.Create(SyntheticCatalog.Tracks(10, 2, seed: 1));

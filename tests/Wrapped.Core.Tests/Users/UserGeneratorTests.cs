@@ -23,6 +23,16 @@ public sealed class UserGeneratorTests
     }
 
     [Fact]
+    public void Create_InParallel_GivesSameUsersAsSequentially()
+    {
+        var generator = new UserGenerator(Seed, Start);
+        var parallel = new UserProfile[N];
+        Parallel.For(0, N, i => parallel[i] = generator.Create(i));
+
+        Assert.Equal(Enumerable.Range(0, N).Select(i => generator.Create(i)), parallel);
+    }
+
+    [Fact]
     public void Create_DifferentUsers_Differ()
     {
         var generator = new UserGenerator(Seed, Start);
