@@ -10,6 +10,7 @@ namespace Wrapped.Core.Tests.Simulation;
 /// artists), 200 users × 60 days, one thread, a sink that only counts. Prints events/s; the figure that
 /// counts is from a Release build: <c>dotnet test -c Release --filter Category=Throughput --logger "console;verbosity=detailed"</c>.
 /// </summary>
+[Collection(nameof(ThroughputTests))]
 public sealed class ThroughputTests(ITestOutputHelper output)
 {
     [Fact]
@@ -25,18 +26,26 @@ public sealed class ThroughputTests(ITestOutputHelper output)
         // Two full warm-up runs: tiered JIT and PGO take a few hundred thousand plays to settle.
         Run(simulator, users, 60);
         Run(simulator, users, 60);
-        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        var events = Run(simulator, users, 60);
-        clock.Stop();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        // Best of three: the neighbours on a shared machine only ever make a run slower.
+        var best = double.MaxValue;
+        var events = 0L;
+        for (var run = 0; run < 3; run++)
+        {
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            events = Run(simulator, users, 60);
+            clock.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
 
-        // CPU time as well as wall time: on a shared machine the wall clock measures the neighbours.
-        output.WriteLine($"{events:N0} events; wall {clock.Elapsed.TotalMilliseconds:N0} ms = {events / clock.Elapsed.TotalSeconds:N0} events/s; " +
-            $"process CPU {cpu.TotalMilliseconds:N0} ms = {events / cpu.TotalSeconds:N0} events/s per core; " +
-            $"{allocated:N0} bytes allocated ({(double)allocated / events:F2} per event, the 200 users' states included)");
+            // CPU time as well as wall time: on a shared machine the wall clock also measures the neighbours.
+            output.WriteLine($"{events:N0} events; wall {clock.Elapsed.TotalMilliseconds:N0} ms = {events / clock.Elapsed.TotalSeconds:N0} events/s; " +
+                $"process CPU {cpu.TotalMilliseconds:N0} ms = {events / cpu.TotalSeconds:N0} events/s; " +
+                $"{allocated:N0} bytes allocated ({(double)allocated / events:F2} per event, the 200 users' states included)");
+        }
+        output.WriteLine($"best: {events / best:N0} events/s on one thread");
         Assert.True(events > 200 * 60 * 30);
     }
 
@@ -55,3 +64,7 @@ public sealed class ThroughputTests(ITestOutputHelper output)
         return sink.Count;
     }
 }
+
+/// <summary>Runs the throughput test alone, so other tests' threads do not share its cores or its CPU clock.</summary>
+[CollectionDefinition(nameof(ThroughputTests), DisableParallelization = true)]
+public sealed class ThroughputCollection;
