@@ -1,10 +1,11 @@
 using MathNet.Numerics.Statistics;
 using Wrapped.Core.Tests.Simulation;
 using Wrapped.Core.Users;
+using Xunit.Abstractions;
 
 namespace Wrapped.Core.Tests.Users;
 
-public sealed class UserGeneratorTests
+public sealed class UserGeneratorTests(ITestOutputHelper output)
 {
     private const long Seed = 99;
     private const int N = 2000;
@@ -64,6 +65,7 @@ public sealed class UserGeneratorTests
 
         var ages = Enumerable.Range(0, N).Select(i => BirthdateLaw.AgeOn(generator.Create(i).Birthdate, start)).ToArray();
 
+        output.WriteLine($"ages at {start}: {ages.Min()}–{ages.Max()}, {ages.Count(a => a == BirthdateLaw.MinAge)} aged {BirthdateLaw.MinAge}, {ages.Count(a => a == BirthdateLaw.MaxAge)} aged {BirthdateLaw.MaxAge}");
         Assert.All(ages, a => Assert.InRange(a, BirthdateLaw.MinAge, BirthdateLaw.MaxAge));
     }
 
@@ -91,6 +93,7 @@ public sealed class UserGeneratorTests
         var withinOneSd = offsets.Count(o => Math.Abs(o) < sd) / (double)N;
         var expectedWithin = MathNet.Numerics.Distributions.Normal.CDF(0, 1, 1) - MathNet.Numerics.Distributions.Normal.CDF(0, 1, -1);
 
+        output.WriteLine($"mean offset {offsets.Mean():F0} days (± {SamplingBounds.StandardErrors * sd / Math.Sqrt(N):F0}); {withinOneSd:P1} within one sd of {sd:F0} days, expected {expectedWithin:P1}");
         Assert.True(Math.Abs(offsets.Mean()) < SamplingBounds.StandardErrors * sd / Math.Sqrt(N), $"mean offset {offsets.Mean():F0} days");
         Assert.True(Math.Abs(withinOneSd - expectedWithin) < SamplingBounds.StandardErrors * Math.Sqrt(expectedWithin * (1 - expectedWithin) / N),
             $"{withinOneSd:P1} within one sd ({sd:F0} days), expected {expectedWithin:P1}");
@@ -105,9 +108,11 @@ public sealed class UserGeneratorTests
         var codes = users.GroupBy(u => u.Personality.Code).ToDictionary(g => g.Key, g => (long)g.Count());
         Assert.Equal(16, codes.Count);
         var chi2 = SamplingBounds.ChiSquare(codes.Values.ToArray(), Enumerable.Repeat(1.0 / 16, 16).ToArray());
+        output.WriteLine($"16 codes over {N} users: chi² = {chi2:F1}, critical {SamplingBounds.ChiSquareCritical(15):F1}");
         Assert.True(chi2 < SamplingBounds.ChiSquareCritical(15), $"chi² = {chi2:F1}");
 
         var females = users.Count(u => u.Gender == Gender.F);
+        output.WriteLine($"{females} of {N} female, expected {N / 2} ± {SamplingBounds.StandardErrors * Math.Sqrt(N / 4.0):F0}");
         Assert.True(Math.Abs(females - N / 2.0) < SamplingBounds.StandardErrors * Math.Sqrt(N / 4.0));
     }
 }
