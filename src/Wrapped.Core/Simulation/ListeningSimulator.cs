@@ -36,6 +36,9 @@ public sealed class ListeningSimulator
 
     internal DayDraws LastDay { get; private set; }
 
+    /// <summary>The event id's sequence field allows 4,096; lowered only by tests, which cannot reach it otherwise.</summary>
+    internal int MaxPlaysPerDay { get; init; } = EventId.MaxPlaysPerDay;
+
     /// <summary>A random artist and one of its tracks, from the stream of (seed, user id); that artist is heard.</summary>
     public UserListeningState CreateInitialState(long userId)
     {
@@ -143,12 +146,12 @@ public sealed class ListeningSimulator
         for (var o = 0; o < placed; o++)
         {
             var s = order[o];
-            var sessionId = EventId.Compose(day, userId, Math.Min(sequence, EventId.MaxPlaysPerDay - 1));
+            var sessionId = EventId.Compose(day, userId, Math.Min(sequence, MaxPlaysPerDay - 1));
             var clockMs = dayStartMs + _plan.SessionStartMs[s];
             var end = _plan.SessionFirstPlay[s] + _plan.SessionPlayCount[s];
             for (var p = _plan.SessionFirstPlay[s]; p < end; p++)
             {
-                if (sequence == EventId.MaxPlaysPerDay)
+                if (sequence == MaxPlaysPerDay)
                 {
                     truncated++;
                     continue;

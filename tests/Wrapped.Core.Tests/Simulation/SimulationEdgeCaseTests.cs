@@ -85,6 +85,21 @@ public sealed class SimulationEdgeCaseTests
     }
 
     [Fact]
+    public void SimulateDay_MorePlaysThanTheIdSequenceAllows_TruncatesAndCounts()
+    {
+        var simulator = new ListeningSimulator(SimulationSample.Catalog, 7) { MaxPlaysPerDay = 10 };
+        var sink = new CollectingSink();
+
+        var outcome = simulator.SimulateDay(User("ETVC"), simulator.CreateInitialState(1), Day, sink);
+
+        Assert.True(simulator.LastDay.PlannedPlays > 10);
+        Assert.Equal(10, outcome.Plays);
+        Assert.Equal(10, sink.Events.Count);
+        Assert.True(outcome.TruncatedPlays > 0);
+        Assert.Equal(Enumerable.Range(0, 10), sink.Events.Select(e => EventId.Decompose(e.Id).Sequence));
+    }
+
+    [Fact]
     public void SimulateDay_AfterWarmUp_AllocatesNothing()
     {
         var catalog = SimulationSample.Catalog;
