@@ -1,0 +1,66 @@
+namespace Wrapped.Core.Simulation;
+
+/// <summary>
+/// Places a day's sessions in 24 one-hour slots: a session of length L takes ⌊L / 1 h⌋ + 1 consecutive free
+/// slots at a uniformly random start among those where it fits, then starts at a uniformly random millisecond
+/// such that its last play ends inside its slots (strictly before the next slot). Sessions are placed in the
+/// order they were drawn (long ones first); one that fits nowhere is dropped.
+/// </summary>
+internal static class SessionScheduler
+{
+    public const int Slots = 24;
+    public const long SlotMs = 3_600_000;
+
+    /// <returns>The number of sessions dropped.</returns>
+    public static int Place(ref RandomStream rng, DayPlan plan)
+    {
+        var free = (1u << Slots) - 1;
+        var dropped = 0;
+        for (var s = 0; s < plan.SessionCount; s++)
+        {
+            var length = plan.SessionLengthMs[s];
+            var needed = length / SlotMs + 1;
+            var fits = needed <= Slots ? CountStarts(free, (int)needed) : 0;
+            if (fits == 0)
+            {
+                plan.SessionStartMs[s] = DayPlan.NotPlaced;
+                dropped++;
+                continue;
+            }
+            var slot = NthStart(free, (int)needed, rng.NextInt(fits));
+            free &= ~(Run((int)needed) << slot);
+            // needed × 1 h > length, so there is at least one admissible start.
+            var slack = (int)(needed * SlotMs - length);
+            plan.SessionStartMs[s] = slot * SlotMs + rng.NextInt(slack);
+        }
+        return dropped;
+    }
+
+    private static uint Run(int slots) => (1u << slots) - 1;
+
+    private static bool FitsAt(uint free, int slots, int start) => ((free >> start) & Run(slots)) == Run(slots);
+
+    private static int CountStarts(uint free, int slots)
+    {
+        var count = 0;
+        for (var start = 0; start + slots <= Slots; start++)
+        {
+            if (FitsAt(free, slots, start))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static int NthStart(uint free, int slots, int n)
+    {
+        for (var start = 0; ; start++)
+        {
+            if (FitsAt(free, slots, start) && n-- == 0)
+            {
+                return start;
+            }
+        }
+    }
+}

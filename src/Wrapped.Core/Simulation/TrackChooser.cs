@@ -1,0 +1,86 @@
+namespace Wrapped.Core.Simulation;
+
+/// <summary>
+/// Picks the next track: replay, previous artist, heard artists or whole catalog, then an exponential
+/// index into the newness-ordered subset, twice, keeping the candidate the C/U preference favours.
+/// Reads the catalog and the user's state only: no allocation, no sort, no filter.
+/// </summary>
+internal sealed class TrackChooser(SimulationCatalog catalog)
+{
+    private enum Subset { PreviousArtist, Heard, Catalog }
+
+    /// <param name="avoidPrevious">The previous play was skipped in this session, so it must not come straight back.</param>
+    public int Next(ref RandomStream rng, UserListeningState state, in ListeningOdds odds, bool avoidPrevious)
+    {
+        if (rng.NextDouble() < odds.VeryLoyal && !avoidPrevious)
+        {
+            return state.PreviousTrack;
+        }
+        var subset = rng.NextDouble() < odds.Loyal ? Subset.PreviousArtist
+            : rng.NextDouble() < odds.Familiar ? Subset.Heard
+            : Subset.Catalog;
+        return Pick(ref rng, state, odds, subset, avoidPrevious);
+    }
+
+    private int Pick(ref RandomStream rng, UserListeningState state, in ListeningOdds odds, Subset subset, bool avoidPrevious)
+    {
+        var size = Size(state, subset);
+        var first = ExponentialIndex(ref rng, size);
+        var second = ExponentialIndex(ref rng, size);
+        var keepPreferred = rng.NextDouble() < ListeningOdds.PreferenceKept;
+        var firstTrack = At(state, odds, subset, size, first);
+        var secondTrack = At(state, odds, subset, size, second);
+
+        var firstPopularity = catalog.Facts[firstTrack].Popularity;
+        var secondPopularity = catalog.Facts[secondTrack].Popularity;
+        var takeFirst = true;
+        if (firstPopularity != secondPopularity)
+        {
+            var firstPreferred = odds.PreferPopular ? firstPopularity > secondPopularity : firstPopularity < secondPopularity;
+            takeFirst = firstPreferred == keepPreferred;
+        }
+        var index = takeFirst ? first : second;
+        var track = takeFirst ? firstTrack : secondTrack;
+
+        if (avoidPrevious && track == state.PreviousTrack)
+        {
+            if (size > 1)
+            {
+                // The neighbour in newness order: the closest thing to what was drawn.
+                return At(state, odds, subset, size, index + 1 < size ? index + 1 : index - 1);
+            }
+            if (subset != Subset.Catalog)
+            {
+                return Pick(ref rng, state, odds, Subset.Catalog, avoidPrevious);
+            }
+            // A one-track catalog has nothing else to play.
+        }
+        return track;
+    }
+
+    private int Size(UserListeningState state, Subset subset) => subset switch
+    {
+        Subset.PreviousArtist => catalog.ArtistTrackOffsets[state.PreviousArtist + 1] - catalog.ArtistTrackOffsets[state.PreviousArtist],
+        Subset.Heard => state.HeardTracks.Count,
+        _ => catalog.TrackCount,
+    };
+
+    /// <summary>The track at <paramref name="index"/> of the subset ordered oldest first (T) or newest first (N).</summary>
+    private int At(UserListeningState state, in ListeningOdds odds, Subset subset, int size, int index)
+    {
+        var ascending = odds.NewestFirst ? size - 1 - index : index;
+        return subset switch
+        {
+            Subset.PreviousArtist => catalog.ArtistTracksByNewness[catalog.ArtistTrackOffsets[state.PreviousArtist] + ascending],
+            Subset.Heard => state.HeardTracks.Select(ascending),
+            _ => ascending,
+        };
+    }
+
+    /// <summary>min(⌊x⌋, size − 1) with x exponential of rate 3 / size.</summary>
+    private static int ExponentialIndex(ref RandomStream rng, int size)
+    {
+        var x = rng.Exponential(3.0 / size);
+        return x >= size - 1 ? size - 1 : (int)x;
+    }
+}

@@ -1,0 +1,78 @@
+namespace Wrapped.Core.Simulation;
+
+/// <summary>
+/// What one user carries from day to day: the previous track and artist, and the artists heard so far
+/// (a bitset over artist indexes, mirrored as an order-statistic set over their tracks, whose indexes are newness ranks).
+/// Mutable and owned by one user; not thread-safe.
+/// </summary>
+public sealed class UserListeningState
+{
+    private readonly ulong[] _heardArtists;
+
+    internal UserListeningState(SimulationCatalog catalog, long userId, int previousTrack)
+    {
+        Catalog = catalog;
+        UserId = userId;
+        _heardArtists = new ulong[(catalog.ArtistCount + 63) >> 6];
+        HeardTracks = new HeardTrackRanks(catalog.TrackCount);
+        Play(previousTrack);
+    }
+
+    /// <summary>The user this state belongs to; the simulator refuses to apply it to anyone else.</summary>
+    public long UserId { get; }
+
+    public int PreviousTrack { get; private set; }
+
+    public int PreviousArtist { get; private set; }
+
+    public int HeardArtistCount { get; private set; }
+
+    internal SimulationCatalog Catalog { get; }
+
+    internal HeardTrackRanks HeardTracks { get; }
+
+    public bool HasHeard(int artist) => (_heardArtists[artist >> 6] & (1UL << artist)) != 0;
+
+    /// <summary>The state to save: heard artist keys in ascending artist-index order, so the record is deterministic.</summary>
+    public UserStateRecord ToRecord(long userId, DateOnly nextDate)
+    {
+        if (userId != UserId)
+        {
+            throw new ArgumentException($"This state belongs to user {UserId}, not {userId}.", nameof(userId));
+        }
+        var keys = new string[HeardArtistCount];
+        var n = 0;
+        for (var a = 0; a < Catalog.ArtistCount; a++)
+        {
+            if (HasHeard(a))
+            {
+                keys[n++] = Catalog.ArtistKey(a);
+            }
+        }
+        return new UserStateRecord(userId, Catalog.TrackId(PreviousTrack), Catalog.ArtistKey(PreviousArtist), keys, nextDate);
+    }
+
+    /// <summary>Makes <paramref name="track"/> the previous track and its artist heard.</summary>
+    internal void Play(int track)
+    {
+        PreviousTrack = track;
+        PreviousArtist = Catalog.Facts[track].Artist;
+        MarkHeard(PreviousArtist);
+    }
+
+    internal void MarkHeard(int artist)
+    {
+        ref var word = ref _heardArtists[artist >> 6];
+        var bit = 1UL << artist;
+        if ((word & bit) != 0)
+        {
+            return;
+        }
+        word |= bit;
+        HeardArtistCount++;
+        foreach (var t in Catalog.ArtistTracks(artist))
+        {
+            HeardTracks.Add(t);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Wrapped.Core.Simulation;
+
+namespace Wrapped.Core.Tests.Simulation;
+
+public sealed class HeardTrackRanksTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(1000)]
+    [InlineData(4097)]
+    public void Select_AfterRandomAdds_MatchesSortedList(int size)
+    {
+        var random = new Random(size);
+        var set = new HeardTrackRanks(size);
+        var reference = new SortedSet<int>();
+
+        foreach (var rank in Enumerable.Range(0, size).OrderBy(_ => random.Next()))
+        {
+            set.Add(rank);
+            reference.Add(rank);
+            if (reference.Count % 7 == 1 || reference.Count == size)
+            {
+                var expected = reference.ToArray();
+                Assert.Equal(expected.Length, set.Count);
+                Assert.Equal(expected, Enumerable.Range(0, set.Count).Select(set.Select));
+            }
+        }
+    }
+
+    [Fact]
+    public void Contains_AddedAndNotAdded_Reports()
+    {
+        var set = new HeardTrackRanks(200);
+        set.Add(63);
+        set.Add(64);
+        set.Add(199);
+
+        Assert.True(set.Contains(63) && set.Contains(64) && set.Contains(199));
+        Assert.False(set.Contains(0) || set.Contains(65));
+        Assert.Equal([63, 64, 199], new[] { set.Select(0), set.Select(1), set.Select(2) });
+    }
+}
