@@ -3,6 +3,7 @@ using Wrapped.Core.Avro;
 using Wrapped.Core.Feed;
 using Wrapped.Core.Simulation;
 using Wrapped.Core.Users;
+using Wrapped.TestSupport;
 
 namespace Wrapped.Bench;
 
@@ -20,7 +21,7 @@ public class SimulatorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _catalog = SyntheticCatalog.Create(tracks: 24_000, artists: 8_600, seed: 3);
+        _catalog = SimulationCatalog.Create(SyntheticCatalog.Tracks(24_000, 8_600, seed: 3));
         _simulator = new ListeningSimulator(_catalog, 42);
         var generator = new UserGenerator(42, _date);
         _users = Enumerable.Range(0, 64).Select(u => generator.Create(u)).ToArray();

@@ -1,3 +1,4 @@
+using Wrapped.Core.Randomness;
 using System.Globalization;
 using System.Text;
 using Wrapped.Core.Catalog;

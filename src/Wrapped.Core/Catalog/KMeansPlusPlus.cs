@@ -1,3 +1,4 @@
+using Wrapped.Core.Randomness;
 namespace Wrapped.Core.Catalog;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Wrapped.Core.Randomness;
 namespace Wrapped.Core.Catalog;
 
 /// <summary>One k-means restart: seeding, then Lloyd iterations until no point changes cluster.</summary>

@@ -1,3 +1,4 @@
+using Wrapped.Core.Randomness;
 using System.Numerics;
 
 namespace Wrapped.Core.Simulation;

@@ -1,3 +1,4 @@
+using Wrapped.Core.Randomness;
 using Bogus;
 using Bogus.DataSets;
 using Wrapped.Core.Simulation;

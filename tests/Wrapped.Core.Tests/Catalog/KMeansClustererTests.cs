@@ -1,3 +1,4 @@
+using Wrapped.Core.Randomness;
 using Wrapped.Core.Catalog;
 
 namespace Wrapped.Core.Tests.Catalog;

@@ -1,3 +1,4 @@
+using Wrapped.Core.Randomness;
 using MathNet.Numerics.Statistics;
 using Wrapped.Core.Simulation;
 

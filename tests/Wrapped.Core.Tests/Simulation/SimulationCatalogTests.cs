@@ -1,3 +1,4 @@
+using Wrapped.TestSupport;
 using Wrapped.Core.Simulation;
 
 namespace Wrapped.Core.Tests.Simulation;

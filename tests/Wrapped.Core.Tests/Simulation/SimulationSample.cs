@@ -1,3 +1,4 @@
+using Wrapped.TestSupport;
 using Wrapped.Core.Simulation;
 using Wrapped.Core.Users;
 

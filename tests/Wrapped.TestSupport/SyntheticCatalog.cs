@@ -1,9 +1,9 @@
 using Wrapped.Core.Catalog;
 
-namespace Wrapped.Core.Tests.Simulation;
+namespace Wrapped.TestSupport;
 
 /// <summary>Catalog tracks built in the test: varied popularity (0–100), durations 30 s–6 min, newness in [0, 1].</summary>
-internal static class SyntheticCatalog
+public static class SyntheticCatalog
 {
     private static readonly AudioFeatures Features = new(0.5, 0.5, 5, -8, 1, 0.05, 0.3, 0, 0.1, 0.5, 120, 4);
 

@@ -1,6 +1,7 @@
+using Wrapped.Core.Randomness;
 using Wrapped.Core.Catalog;
 
-namespace Wrapped.Core.Tests.Catalog;
+namespace Wrapped.Core.Tests.Randomness;
 
 public sealed class SplitMix64Tests
 {
