@@ -10,7 +10,7 @@ namespace Wrapped.Pipeline.Durable;
 static class OrchestrationStateMapper
 {
     public static OrchestrationMetadata ToMetadata(
-        OrchestrationState state, bool getInputsAndOutputs, SdkDataConverter converter) =>
+        OrchestrationState state, bool getInputsAndOutputs, SdkDataConverter converter, TaskFailureDetails? failure) =>
         new(state.Name, state.OrchestrationInstance.InstanceId)
         {
             DataConverter = converter,
@@ -23,9 +23,7 @@ static class OrchestrationStateMapper
             Tags = state.Tags is null
                 ? new Dictionary<string, string>()
                 : new Dictionary<string, string>(state.Tags),
-            FailureDetails = state.OrchestrationStatus == OrchestrationStatus.Failed
-                ? ToFailureDetails(state.FailureDetails) ?? FromOutput(state.Output)
-                : null,
+            FailureDetails = failure,
         };
 
     public static OrchestrationRuntimeStatus ToRuntimeStatus(OrchestrationStatus status) => status switch
@@ -58,7 +56,7 @@ static class OrchestrationStateMapper
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown orchestration status."),
     };
 
-    static TaskFailureDetails? ToFailureDetails(CoreFailureDetails? details) =>
+    public static TaskFailureDetails? ToFailureDetails(CoreFailureDetails? details) =>
         details is null
             ? null
             : new TaskFailureDetails(
@@ -67,10 +65,6 @@ static class OrchestrationStateMapper
                 details.StackTrace,
                 ToFailureDetails(details.InnerFailure),
                 details.Properties);
-
-    // Some backends record a failure only as the output text; better a vague reason than none.
-    static TaskFailureDetails? FromOutput(string? output) =>
-        output is null ? null : new TaskFailureDetails("Unknown", output, null, null, null);
 
     // Table storage hands back DateTimes with Kind Unspecified though they are UTC.
     static DateTimeOffset AsUtc(DateTime time) =>

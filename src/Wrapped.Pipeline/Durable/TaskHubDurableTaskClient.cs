@@ -114,9 +114,16 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
             .GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs)
             .WaitAsync(cancellation);
         OrchestrationState? latest = states.FirstOrDefault(s => s is not null);
-        return latest is null
-            ? null
-            : OrchestrationStateMapper.ToMetadata(latest, getInputsAndOutputs, this.converter);
+        if (latest is null)
+        {
+            return null;
+        }
+
+        TaskFailureDetails? failure = latest.OrchestrationStatus == OrchestrationStatus.Failed
+            ? OrchestrationStateMapper.ToFailureDetails(latest.FailureDetails)
+                ?? await FailureDetailsReader.ReadAsync(this.service, latest, cancellation)
+            : null;
+        return OrchestrationStateMapper.ToMetadata(latest, getInputsAndOutputs, this.converter, failure);
     }
 
     public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(
