@@ -142,15 +142,15 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
     public async Task FanOut_200TrivialActivities_CompletesAndReportsTime()
     {
         await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString);
-        var input = new FanOutInput(200, Guid.NewGuid().ToString("N"));
 
         var clock = Stopwatch.StartNew();
-        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(FanOutOrchestrator), input);
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SquaresOrchestrator), 200);
         OrchestrationMetadata done = await WaitAsync(host.Client, id);
         clock.Stop();
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        output.WriteLine($"fan-out of 200 activities (+3 retried calls, 1 sub-orchestration): {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(Enumerable.Range(0, 200).Sum(i => (long)i * i), done.ReadOutputAs<long>());
+        output.WriteLine($"fan-out of 200 trivial activities on Azurite: {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
     static async Task<OrchestrationMetadata> WaitAsync(DurableTaskClient client, string id)

@@ -10,6 +10,7 @@ static class ToyRegistrations
         .AddOrchestrator<FailingOrchestrator>()
         .AddOrchestrator<CountingOrchestrator>()
         .AddOrchestrator<ApprovalOrchestrator>()
+        .AddOrchestrator<SquaresOrchestrator>()
         .AddActivity<SquareActivity>()
         .AddActivity<FlakyActivity>()
         .AddActivity<GreetActivity>()
