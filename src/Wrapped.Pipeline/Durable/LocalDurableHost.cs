@@ -116,6 +116,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
         {
             await this.Client.DisposeAsync();
             this.worker.Dispose();
+            this.service.Dispose();
         }
     }
 }

@@ -77,6 +77,23 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     [Fact]
+    public async Task Schedule_SameInstanceIdConcurrently_RunsOnce()
+    {
+        await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString);
+        string id = "race-" + Guid.NewGuid().ToString("N");
+        var options = new StartOrchestrationOptions(id);
+
+        // Duplicate blob events arrive together; both may pass the existence check before either writes.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CountingOrchestrator), id, options)));
+        OrchestrationMetadata done = await WaitAsync(host.Client, id);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(1, CountRunActivity.RunsFor(id));
+    }
+
+    [Fact]
     public async Task Schedule_ExplicitDedupeStatusesAndExistingInstance_Throws()
     {
         await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString);
