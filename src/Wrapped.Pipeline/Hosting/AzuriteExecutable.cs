@@ -8,10 +8,12 @@ public static class AzuriteExecutable
     /// <c>package.json</c>, and returns its <c>node_modules/.bin/azurite</c>.
     /// </summary>
     /// <exception cref="FileNotFoundException">No package.json was found, or <c>npm ci</c> has not been run.</exception>
-    public static string Find()
+    public static string Find() => Find([AppContext.BaseDirectory, Directory.GetCurrentDirectory()]);
+
+    internal static string Find(IReadOnlyList<string> startFolders)
     {
         string? packageFolder = null;
-        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        foreach (string start in startFolders)
         {
             packageFolder = FindPackageFolder(start);
             if (packageFolder is not null && ExistingBinary(packageFolder) is { } binary)
@@ -29,7 +31,7 @@ public static class AzuriteExecutable
         {
             throw new FileNotFoundException(
                 "Azurite was not found: no package.json above " +
-                $"'{AppContext.BaseDirectory}' or '{Directory.GetCurrentDirectory()}'. " +
+                string.Join(" or ", startFolders.Select(f => $"'{f}'")) + ". " +
                 "Run from inside the repository, then run `npm ci` in its root.");
         }
 
