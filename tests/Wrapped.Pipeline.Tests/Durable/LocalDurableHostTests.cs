@@ -109,6 +109,21 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     [Fact]
+    public async Task ScheduleIfNew_ExistingRunningOrCompleted_ReturnsFalseAndRunsOnce()
+    {
+        await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString);
+        string id = "once-" + Guid.NewGuid().ToString("N");
+
+        bool first = await host.Client.ScheduleIfNewAsync(nameof(CountingOrchestrator), id, id);
+        bool whileRunning = await host.Client.ScheduleIfNewAsync(nameof(CountingOrchestrator), id, id);
+        await WaitAsync(host.Client, id);
+        bool afterCompletion = await host.Client.ScheduleIfNewAsync(nameof(CountingOrchestrator), id, id);
+
+        Assert.Equal([true, false, false], [first, whileRunning, afterCompletion]);
+        Assert.Equal(1, CountRunActivity.RunsFor(id));
+    }
+
+    [Fact]
     public async Task RaiseEvent_RecordPayload_BecomesOrchestrationOutput()
     {
         await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString);
