@@ -1,0 +1,122 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Logging;
+using SdkDataConverter = Microsoft.DurableTask.DataConverter;
+
+namespace Wrapped.Pipeline.Durable;
+
+/// <summary>
+/// Runs the app's Microsoft.DurableTask orchestrators and activities on DurableTask.Core with the Azure Storage
+/// backend — the engine Durable Functions uses — without the Functions host.
+/// </summary>
+/// <remarks>
+/// The <see cref="Client"/> works before <see cref="StartAsync"/>, so a process can schedule or query without
+/// running work. Activities must be idempotent: after a crash an activity can run twice.
+/// </remarks>
+public sealed class LocalDurableHost : IAsyncDisposable
+{
+    static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(30);
+
+    readonly AzureStorageOrchestrationService service;
+    readonly TaskHubWorker worker;
+    readonly ILogger logger;
+    readonly string workerId;
+    bool started;
+    bool disposed;
+
+    LocalDurableHost(
+        AzureStorageOrchestrationService service,
+        TaskHubWorker worker,
+        TaskHubDurableTaskClient client,
+        ILogger logger,
+        string workerId)
+    {
+        this.service = service;
+        this.worker = worker;
+        this.Client = client;
+        this.logger = logger;
+        this.workerId = workerId;
+    }
+
+    /// <summary>The client every caller (CLI, tests, Function triggers) speaks to the task hub through.</summary>
+    public DurableTaskClient Client { get; }
+
+    /// <summary>Builds a host; nothing touches storage until the client is used or the host is started.</summary>
+    public static LocalDurableHost Create(LocalDurableHostOptions options, Action<LocalDurableRegistry> register)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(register);
+
+        SdkDataConverter converter = JsonDataConverter.Default;
+        var shims = new DurableTaskShimFactory(
+            new DurableTaskWorkerOptions { DataConverter = converter }, options.LoggerFactory);
+        var registry = new LocalDurableRegistry(shims);
+        register(registry);
+
+        var service = new AzureStorageOrchestrationService(StorageSettings.From(options));
+        var worker = new TaskHubWorker(
+            service, registry.Orchestrations, registry.Activities, options.LoggerFactory)
+        {
+            // The SDK shims turn failures into FailureDetails; Core must carry them rather than serialize exceptions.
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
+        var coreClient = new TaskHubClient(service, new CoreDataConverterAdapter(converter), options.LoggerFactory);
+        var client = new TaskHubDurableTaskClient(options.TaskHubName, coreClient, service, converter);
+        return new LocalDurableHost(
+            service, worker, client, options.LoggerFactory.CreateLogger<LocalDurableHost>(), options.WorkerId);
+    }
+
+    /// <summary>Creates the task hub when missing, then starts dispatching orchestrations and activities.</summary>
+    public async Task StartAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(this.disposed, this);
+
+        // The worker does not create queues and tables itself; starting on a fresh hub would fail.
+        await this.service.CreateIfNotExistsAsync().WaitAsync(ct);
+        await this.worker.StartAsync().WaitAsync(ct);
+        this.started = true;
+        this.logger.LogInformation("Durable worker {WorkerId} started", this.workerId);
+    }
+
+    /// <summary>Stops dispatching; graceful waits for running work items, forced abandons them to re-delivery.</summary>
+    public async Task StopAsync(bool forced)
+    {
+        if (!this.started)
+        {
+            return;
+        }
+
+        this.started = false;
+        await this.worker.StopAsync(forced);
+    }
+
+    /// <summary>Stops gracefully (bounded), releasing partition leases so a successor starts at once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (this.disposed)
+        {
+            return;
+        }
+
+        this.disposed = true;
+        try
+        {
+            await this.StopAsync(forced: false).WaitAsync(GracefulStopTimeout);
+        }
+        catch (TimeoutException)
+        {
+            this.logger.LogWarning("Durable worker did not stop within {Timeout}; forcing", GracefulStopTimeout);
+            await this.worker.StopAsync(isForced: true);
+        }
+        finally
+        {
+            await this.Client.DisposeAsync();
+            this.worker.Dispose();
+            this.service.Dispose();
+        }
+    }
+}

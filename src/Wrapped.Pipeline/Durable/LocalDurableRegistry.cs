@@ -1,0 +1,49 @@
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker.Shims;
+
+namespace Wrapped.Pipeline.Durable;
+
+/// <summary>The orchestrators and activities a <see cref="LocalDurableHost"/> runs, by the names callers use.</summary>
+public sealed class LocalDurableRegistry
+{
+    readonly DurableTaskShimFactory shims;
+
+    internal LocalDurableRegistry(DurableTaskShimFactory shims) => this.shims = shims;
+
+    internal NameOnlyObjectManager<TaskOrchestration> Orchestrations { get; } = new();
+
+    internal NameOnlyObjectManager<TaskActivity> Activities { get; } = new();
+
+    /// <summary>Registers an orchestrator; <paramref name="factory"/> runs once per replay episode.</summary>
+    public LocalDurableRegistry AddOrchestrator(string name, Func<ITaskOrchestrator> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+
+        // The parent instance is left unset: Core only knows it per work item, after the creator has run.
+        this.Orchestrations.Add(new NamedObjectCreator<TaskOrchestration>(
+            name, () => this.shims.CreateOrchestration(new TaskName(name), factory())));
+        return this;
+    }
+
+    /// <summary>Registers an activity; <paramref name="factory"/> runs once per execution.</summary>
+    public LocalDurableRegistry AddActivity(string name, Func<ITaskActivity> factory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(factory);
+        this.Activities.Add(new NamedObjectCreator<TaskActivity>(
+            name, () => this.shims.CreateActivity(new TaskName(name), factory())));
+        return this;
+    }
+
+    /// <summary>Registers an orchestrator under its class name, as the Function app's triggers name it.</summary>
+    public LocalDurableRegistry AddOrchestrator<T>()
+        where T : ITaskOrchestrator, new()
+        => this.AddOrchestrator(typeof(T).Name, static () => new T());
+
+    /// <summary>Registers an activity under its class name, as the Function app's triggers name it.</summary>
+    public LocalDurableRegistry AddActivity<T>()
+        where T : ITaskActivity, new()
+        => this.AddActivity(typeof(T).Name, static () => new T());
+}

@@ -1,0 +1,22 @@
+using DurableTask.Core;
+
+namespace Wrapped.Pipeline.Durable;
+
+/// <summary>Hands DurableTask.Core a fresh shim per work item, built by a factory.</summary>
+/// <remarks>
+/// Shims hold per-execution state (the orchestration context wrapper), so each episode needs its own instance.
+/// The version is always empty: this host runs one version of each orchestrator.
+/// </remarks>
+sealed class NamedObjectCreator<T> : ObjectCreator<T>
+{
+    readonly Func<T> create;
+
+    public NamedObjectCreator(string name, Func<T> create)
+    {
+        this.Name = name;
+        this.Version = string.Empty;
+        this.create = create;
+    }
+
+    public override T Create() => this.create();
+}

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Wrapped.Pipeline.Hosting;
+
+/// <summary>
+/// A private Azurite (blob, queue, table) on free loopback ports, owned by this process and killed on dispose.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>The public, documented key of Azurite's built-in account; not a secret.</summary>
+    public const string DevAccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    const string DevAccountName = "devstoreaccount1";
+    const int MaxAttempts = 5;
+    static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
+
+    readonly Process process;
+    readonly AzuriteOutput output;
+
+    AzuriteProcess(Process process, AzuriteOutput output, int blobPort, int queuePort, int tablePort)
+    {
+        this.process = process;
+        this.output = output;
+        this.BlobPort = blobPort;
+        this.QueuePort = queuePort;
+        this.TablePort = tablePort;
+    }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={DevAccountName};AccountKey={DevAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{this.BlobPort}/{DevAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{this.QueuePort}/{DevAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{this.TablePort}/{DevAccountName};";
+
+    /// <summary>Starts Azurite with its data in <paramref name="dataDirectory"/> and waits until it serves.</summary>
+    /// <param name="dataDirectory">Created when missing; reuse it to keep storage across restarts.</param>
+    /// <param name="ct">Cancels the start; the half-started process is killed.</param>
+    /// <param name="debugLog">Writes Azurite's debug log to <c>azurite-debug.log</c> in the data directory.</param>
+    public static async Task<AzuriteProcess> StartAsync(
+        string dataDirectory, CancellationToken ct, bool debugLog = false)
+    {
+        string executable = AzuriteExecutable.Find();
+        Directory.CreateDirectory(dataDirectory);
+
+        // A free port can be taken by someone else between our probe and Azurite's bind; then Azurite
+        // exits and a fresh set of ports is tried.
+        for (int attempt = 1; ; attempt++)
+        {
+            int[] ports = FreeTcpPorts.Take(3);
+            Process process = Launch(executable, dataDirectory, ports, debugLog, out AzuriteOutput output);
+            var azurite = new AzuriteProcess(process, output, ports[0], ports[1], ports[2]);
+            try
+            {
+                await azurite.WaitUntilServingAsync(ct);
+                return azurite;
+            }
+            catch (AzuriteExitedException) when (attempt < MaxAttempts)
+            {
+                await azurite.DisposeAsync();
+            }
+            catch
+            {
+                await azurite.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    static Process Launch(
+        string executable, string dataDirectory, int[] ports, bool debugLog, out AzuriteOutput output)
+    {
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string arg in new[]
+        {
+            "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(),
+            "--location", dataDirectory,
+            "--skipApiVersionCheck", "--loose",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        if (debugLog)
+        {
+            info.ArgumentList.Add("--debug");
+            info.ArgumentList.Add(Path.Combine(dataDirectory, "azurite-debug.log"));
+        }
+        else
+        {
+            info.ArgumentList.Add("--silent");
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        output = new AzuriteOutput();
+        process.OutputDataReceived += output.OnStdout;
+        process.ErrorDataReceived += output.OnStderr;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    async Task WaitUntilServingAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(StartupTimeout);
+        try
+        {
+            // Azurite announces each service; the port probe then confirms it is Azurite that listens.
+            while (this.output.ListeningServices < 3)
+            {
+                if (this.process.HasExited)
+                {
+                    throw new AzuriteExitedException(
+                        $"Azurite exited with code {this.process.ExitCode} during startup. {this.output.Describe()}");
+                }
+
+                await Task.Delay(50, timeout.Token);
+            }
+
+            foreach (int port in new[] { this.BlobPort, this.QueuePort, this.TablePort })
+            {
+                while (!await FreeTcpPorts.IsListeningAsync(port, timeout.Token))
+                {
+                    await Task.Delay(50, timeout.Token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"Azurite did not serve on ports {this.BlobPort}/{this.QueuePort}/{this.TablePort} " +
+                $"within {StartupTimeout.TotalSeconds:0} s. {this.output.Describe()}");
+        }
+    }
+
+    /// <summary>Kills Azurite and any child processes it spawned.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!this.process.HasExited)
+            {
+                this.process.Kill(entireProcessTree: true);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await this.process.WaitForExitAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
+        {
+            // Already gone, or refusing to die: nothing more a disposer can do.
+        }
+        finally
+        {
+            this.process.Dispose();
+        }
+    }
+
+    sealed class AzuriteExitedException(string message) : Exception(message);
+
+    sealed class AzuriteOutput
+    {
+        readonly StringBuilder stderr = new();
+        int listening;
+
+        public int ListeningServices => Volatile.Read(ref this.listening);
+
+        public void OnStdout(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data?.Contains("successfully listening", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Increment(ref this.listening);
+            }
+        }
+
+        public void OnStderr(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (this.stderr)
+            {
+                this.stderr.AppendLine(e.Data);
+            }
+        }
+
+        public string Describe()
+        {
+            lock (this.stderr)
+            {
+                return this.stderr.Length == 0 ? "Azurite wrote nothing to stderr." : $"Azurite stderr:\n{this.stderr}";
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Azure.Storage.Blobs;
+using Wrapped.Pipeline.Hosting;
+
+namespace Wrapped.Pipeline.Tests.Durable;
+
+public sealed class AzuriteProcessTests
+{
+    [Fact]
+    public async Task StartAsync_TwoAtOnce_ServeOnDistinctPorts()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        string root = Directory.CreateTempSubdirectory("wrapped-azurite-pair-").FullName;
+        try
+        {
+            AzuriteProcess[] pair = await Task.WhenAll(
+                AzuriteProcess.StartAsync(Path.Combine(root, "a"), timeout.Token),
+                AzuriteProcess.StartAsync(Path.Combine(root, "b"), timeout.Token));
+            await using AzuriteProcess a = pair[0];
+            await using AzuriteProcess b = pair[1];
+
+            int[] ports = [a.BlobPort, a.QueuePort, a.TablePort, b.BlobPort, b.QueuePort, b.TablePort];
+            Assert.Equal(6, ports.Distinct().Count());
+            foreach (AzuriteProcess azurite in pair)
+            {
+                var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("probe");
+                await container.CreateIfNotExistsAsync(cancellationToken: timeout.Token);
+                Assert.True(await container.ExistsAsync(timeout.Token));
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Find_PackageJsonWithoutNodeModules_TellsToRunNpmCi()
+    {
+        string folder = Directory.CreateTempSubdirectory("wrapped-no-npm-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "package.json"), "{}");
+            string nested = Directory.CreateDirectory(Path.Combine(folder, "bin", "Debug")).FullName;
+
+            FileNotFoundException e = Assert.Throws<FileNotFoundException>(() => AzuriteExecutable.Find([nested]));
+
+            Assert.Contains("npm ci", e.Message);
+            Assert.Contains(folder, e.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

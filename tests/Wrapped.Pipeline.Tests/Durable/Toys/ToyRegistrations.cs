@@ -1,0 +1,19 @@
+using Wrapped.Pipeline.Durable;
+
+namespace Wrapped.Pipeline.Tests.Durable.Toys;
+
+static class ToyRegistrations
+{
+    public static void RegisterAll(LocalDurableRegistry registry) => registry
+        .AddOrchestrator<FanOutOrchestrator>()
+        .AddOrchestrator<GreetingOrchestrator>()
+        .AddOrchestrator<FailingOrchestrator>()
+        .AddOrchestrator<CountingOrchestrator>()
+        .AddOrchestrator<ApprovalOrchestrator>()
+        .AddOrchestrator<SquaresOrchestrator>()
+        .AddActivity<SquareActivity>()
+        .AddActivity<FlakyActivity>()
+        .AddActivity<GreetActivity>()
+        .AddActivity<ThrowingActivity>()
+        .AddActivity<CountRunActivity>();
+}
