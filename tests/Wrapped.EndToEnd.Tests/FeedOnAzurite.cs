@@ -85,7 +85,7 @@ internal sealed class FeedOnAzurite : IAsyncDisposable
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         var prefix = $"runs/{runId}/";
-        await foreach (var blob in Output.GetBlobsAsync(prefix: prefix))
+        await foreach (var blob in Output.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
         {
             var path = blob.Name[prefix.Length..];
             if (!IsFeedFile(path)) continue;
