@@ -44,10 +44,8 @@ public sealed class RunsHttpFunctions(RunStarter starter)
             return await Problem(request, HttpStatusCode.Conflict, $"Dataset '{dataset}' is missing inputs: {string.Join(", ", result.MissingInputs)}.");
 
         var statusUri = new Uri(request.Url, $"/api/runs/{result.RunId}");
-        var response = request.CreateResponse(HttpStatusCode.Accepted);
+        var response = await Json(request, HttpStatusCode.Accepted, new { runId = result.RunId, status = result.Status, statusQueryGetUri = statusUri }, cancellationToken);
         response.Headers.Add("Location", statusUri.ToString());
-        await response.WriteAsJsonAsync(new { runId = result.RunId, status = result.Status, statusQueryGetUri = statusUri }, cancellationToken);
-        response.StatusCode = HttpStatusCode.Accepted;
         return response;
     }
 
@@ -63,8 +61,7 @@ public sealed class RunsHttpFunctions(RunStarter starter)
 
         var progress = instance.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<FeedProgress>(status, FeedJson.Options) : null;
         var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<FeedRunResult>() : null;
-        var response = request.CreateResponse(HttpStatusCode.OK);
-        await response.WriteAsJsonAsync(new
+        return await Json(request, HttpStatusCode.OK, new
         {
             runId,
             status = instance.RuntimeStatus.ToString(),
@@ -74,15 +71,17 @@ public sealed class RunsHttpFunctions(RunStarter starter)
             createdAt = instance.CreatedAt,
             lastUpdatedAt = instance.LastUpdatedAt,
         }, cancellationToken);
-        response.StatusCode = HttpStatusCode.OK;
-        return response;
     }
 
-    private static async Task<HttpResponseData> Problem(HttpRequestData request, HttpStatusCode status, string message)
+    private static Task<HttpResponseData> Problem(HttpRequestData request, HttpStatusCode status, string message) =>
+        Json(request, status, new { error = message }, CancellationToken.None);
+
+    /// <summary>Answers in the feed's one JSON style (camelCase), whatever serializer the worker is configured with.</summary>
+    private static async Task<HttpResponseData> Json(HttpRequestData request, HttpStatusCode status, object body, CancellationToken cancellationToken)
     {
         var response = request.CreateResponse(status);
-        await response.WriteAsJsonAsync(new { error = message });
-        response.StatusCode = status;
+        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
+        await response.Body.WriteAsync(FeedJson.Serialize(body), cancellationToken);
         return response;
     }
 }

@@ -15,6 +15,8 @@ public static class CatalogStep
     public static async Task<CatalogStepResult> RunAsync(
         IFeedStore store, FeedLayout layout, CatalogSettings settings, CatalogSources sources, CancellationToken cancellationToken)
     {
+        // Reports name inputs by file name only, so a run reads the same wherever its inputs were (a folder, a container).
+        sources = new CatalogSources(ByFileName(sources.Tracks), ByFileName(sources.Extended), ByFileName(sources.Artists));
         PreparedCatalog prepared;
         try
         {
@@ -41,6 +43,8 @@ public static class CatalogStep
             cancellationToken).ConfigureAwait(false);
         return new CatalogStepResult(prepared.Tracks.Count, prepared.Artists.Count, prepared.Report);
     }
+
+    private static CsvSource ByFileName(CsvSource source) => source with { Name = Path.GetFileName(source.Name) };
 }
 
 public sealed record CatalogStepResult(int Tracks, int Artists, PreparationReport Report);
