@@ -23,9 +23,10 @@ public sealed record LocalDurableHostOptions
 
     /// <summary>
     /// How long a dequeued message stays hidden; after a crash its work is re-delivered when this runs out.
-    /// The backend's 5-minute default would stall a restarted run for minutes.
+    /// The backend's 5-minute default would stall a restarted run for minutes. Not much lower: Core renews a
+    /// running activity's lock only every 5 s, so a long activity on a busy machine would be handed out twice.
     /// </summary>
-    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// How long a control-queue lease lives without renewal. A killed process keeps its leases until they

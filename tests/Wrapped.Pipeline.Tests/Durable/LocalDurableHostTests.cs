@@ -124,6 +124,20 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     [Fact]
+    public async Task LongActivity_LongerThanVisibilityTimeout_RunsOnce()
+    {
+        await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString);
+        string key = Guid.NewGuid().ToString("N");
+
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SlowOrchestrator), key);
+        OrchestrationMetadata done = await WaitAsync(host.Client, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(1, done.ReadOutputAs<int>());
+        Assert.Equal(1, SlowActivity.RunsFor(key));
+    }
+
+    [Fact]
     public async Task RaiseEvent_RecordPayload_BecomesOrchestrationOutput()
     {
         await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString);
