@@ -16,6 +16,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
     const int MaxAttempts = 5;
     static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
 
+    // Azurite's shutdown waits for clients' keep-alive connections to close, which pooled SDK clients never do;
+    // 6 s covers one of its 5 s metadata autosaves, so anything written before dispose is on disk.
+    static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(6);
+
     readonly Process process;
     readonly AzuriteOutput output;
 
@@ -149,11 +153,29 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills Azurite and any child processes it spawned.</summary>
+    /// <summary>Stops Azurite: SIGTERM first, then kills the process tree if it lingers.</summary>
+    /// <remarks>
+    /// Azurite keeps queue and table metadata in memory and saves it every 5 s; SIGTERM lets it flush, so a run's
+    /// final state survives into the next start on the same data directory. An immediate SIGKILL could lose the
+    /// last seconds of writes.
+    /// </remarks>
     public async ValueTask DisposeAsync()
     {
         try
         {
+            if (!this.process.HasExited && PosixSignal.TryTerminate(this.process.Id))
+            {
+                using var grace = new CancellationTokenSource(GracefulStopTimeout);
+                try
+                {
+                    await this.process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Lingering; the kill below ends it.
+                }
+            }
+
             if (!this.process.HasExited)
             {
                 this.process.Kill(entireProcessTree: true);
