@@ -22,11 +22,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     readonly Process process;
     readonly AzuriteOutput output;
+    readonly string dataDirectory;
 
-    AzuriteProcess(Process process, AzuriteOutput output, int blobPort, int queuePort, int tablePort)
+    AzuriteProcess(
+        Process process, AzuriteOutput output, string dataDirectory, int blobPort, int queuePort, int tablePort)
     {
         this.process = process;
         this.output = output;
+        this.dataDirectory = dataDirectory;
         this.BlobPort = blobPort;
         this.QueuePort = queuePort;
         this.TablePort = tablePort;
@@ -45,6 +48,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"TableEndpoint=http://127.0.0.1:{this.TablePort}/{DevAccountName};";
 
     /// <summary>Starts Azurite with its data in <paramref name="dataDirectory"/> and waits until it serves.</summary>
+    /// <remarks>
+    /// When an Azurite started earlier on this directory still runs — its owner crashed — that one is adopted:
+    /// same ports, and this instance stops it on dispose.
+    /// </remarks>
     /// <param name="dataDirectory">Created when missing; reuse it to keep storage across restarts.</param>
     /// <param name="ct">Cancels the start; the half-started process is killed.</param>
     /// <param name="debugLog">Writes Azurite's debug log to <c>azurite-debug.log</c> in the data directory.</param>
@@ -52,7 +59,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         string dataDirectory, CancellationToken ct, bool debugLog = false)
     {
         string executable = AzuriteExecutable.Find();
+        dataDirectory = Path.GetFullPath(dataDirectory);
         Directory.CreateDirectory(dataDirectory);
+        if (await AzuriteRecord.FindLiveAsync(dataDirectory, ct) is var (record, orphan))
+        {
+            return new AzuriteProcess(
+                orphan, new AzuriteOutput(), dataDirectory, record.BlobPort, record.QueuePort, record.TablePort);
+        }
 
         // A free port can be taken by someone else between our probe and Azurite's bind; then Azurite
         // exits and a fresh set of ports is tried.
@@ -60,10 +73,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             int[] ports = FreeTcpPorts.Take(3);
             Process process = Launch(executable, dataDirectory, ports, debugLog, out AzuriteOutput output);
-            var azurite = new AzuriteProcess(process, output, ports[0], ports[1], ports[2]);
+            var azurite = new AzuriteProcess(process, output, dataDirectory, ports[0], ports[1], ports[2]);
             try
             {
                 await azurite.WaitUntilServingAsync(ct);
+                new AzuriteRecord(process.Id, ports[0], ports[1], ports[2]).Save(dataDirectory);
                 return azurite;
             }
             catch (AzuriteExitedException) when (attempt < MaxAttempts)
@@ -191,6 +205,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         finally
         {
             this.process.Dispose();
+            AzuriteRecord.Delete(this.dataDirectory);
         }
     }
 

@@ -44,6 +44,31 @@ public sealed class AzuriteProcessTests
     }
 
     [Fact]
+    public async Task StartAsync_DirectoryServedByOrphan_AdoptsItInsteadOfStartingAnother()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        string data = Directory.CreateTempSubdirectory("wrapped-azurite-orphan-").FullName;
+        try
+        {
+            // The first owner "crashes": it never disposes, so its Azurite lives on.
+            AzuriteProcess orphaned = await AzuriteProcess.StartAsync(data, timeout.Token);
+            AzuriteProcess adopted = await AzuriteProcess.StartAsync(data, timeout.Token);
+
+            Assert.Equal(
+                (orphaned.BlobPort, orphaned.QueuePort, orphaned.TablePort),
+                (adopted.BlobPort, adopted.QueuePort, adopted.TablePort));
+            await adopted.DisposeAsync();
+            await orphaned.DisposeAsync();
+            Assert.False(await FreeTcpPorts.IsListeningAsync(orphaned.BlobPort, timeout.Token));
+            Assert.False(File.Exists(Path.Combine(data, "azurite-process.json")));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Find_PackageJsonWithoutNodeModules_TellsToRunNpmCi()
     {
         string folder = Directory.CreateTempSubdirectory("wrapped-no-npm-").FullName;
