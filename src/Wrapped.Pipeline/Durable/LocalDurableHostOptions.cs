@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -42,6 +44,12 @@ public sealed record LocalDurableHostOptions
     /// believe they own the same partition.
     /// </summary>
     public string WorkerId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>
+    /// Serializes inputs, outputs, custom status and events on both client and worker side; keep it the same as
+    /// the Function app's so payloads written by one host read back in the other.
+    /// </summary>
+    public DataConverter DataConverter { get; init; } = JsonDataConverter.Default;
 
     /// <summary>DurableTask.Core is chatty at Information; pass a filtered factory to see it.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;

@@ -27,7 +27,7 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
         Assert.Equal(Enumerable.Range(0, 50).Sum(i => (long)i * i), result.SumOfSquares);
         Assert.Equal(FlakyActivity.Failures + 1, result.FlakyAttempts);
         Assert.Equal(FlakyActivity.Failures + 1, FlakyActivity.CallsFor(flakyKey));
-        Assert.StartsWith("hello feed from ", result.Greeting);
+        Assert.Equal($"hello feed from {nameof(FanOutOrchestrator)}/{id}", result.Greeting);
         Assert.Equal(input, done.ReadInputAs<FanOutInput>());
 
         OrchestrationMetadata? status = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: false);
