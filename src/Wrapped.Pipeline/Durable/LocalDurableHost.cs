@@ -1,7 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Logging;
@@ -51,7 +50,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(register);
 
-        SdkDataConverter converter = JsonDataConverter.Default;
+        SdkDataConverter converter = options.DataConverter;
         var shims = new DurableTaskShimFactory(
             new DurableTaskWorkerOptions { DataConverter = converter }, options.LoggerFactory);
         var registry = new LocalDurableRegistry(shims);
@@ -64,6 +63,7 @@ public sealed class LocalDurableHost : IAsyncDisposable
             // The SDK shims turn failures into FailureDetails; Core must carry them rather than serialize exceptions.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
+        worker.AddOrchestrationDispatcherMiddleware(ParentAwareOrchestration.CaptureParentAsync);
         var coreClient = new TaskHubClient(service, new CoreDataConverterAdapter(converter), options.LoggerFactory);
         var client = new TaskHubDurableTaskClient(options.TaskHubName, coreClient, service, converter);
         return new LocalDurableHost(

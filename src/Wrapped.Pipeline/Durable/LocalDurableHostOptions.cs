@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,9 +25,10 @@ public sealed record LocalDurableHostOptions
 
     /// <summary>
     /// How long a dequeued message stays hidden; after a crash its work is re-delivered when this runs out.
-    /// The backend's 5-minute default would stall a restarted run for minutes.
+    /// The backend's 5-minute default would stall a restarted run for minutes. Not much lower: Core renews a
+    /// running activity's lock only every 5 s, so a long activity on a busy machine would be handed out twice.
     /// </summary>
-    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// How long a control-queue lease lives without renewal. A killed process keeps its leases until they
@@ -41,6 +44,12 @@ public sealed record LocalDurableHostOptions
     /// believe they own the same partition.
     /// </summary>
     public string WorkerId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>
+    /// Serializes inputs, outputs, custom status and events on both client and worker side; keep it the same as
+    /// the Function app's so payloads written by one host read back in the other.
+    /// </summary>
+    public DataConverter DataConverter { get; init; } = JsonDataConverter.Default;
 
     /// <summary>DurableTask.Core is chatty at Information; pass a filtered factory to see it.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;

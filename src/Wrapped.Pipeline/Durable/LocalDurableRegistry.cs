@@ -21,9 +21,10 @@ public sealed class LocalDurableRegistry
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(factory);
 
-        // The parent instance is left unset: Core only knows it per work item, after the creator has run.
         this.Orchestrations.Add(new NamedObjectCreator<TaskOrchestration>(
-            name, () => this.shims.CreateOrchestration(new TaskName(name), factory())));
+            name,
+            () => new ParentAwareOrchestration(
+                parent => this.shims.CreateOrchestration(new TaskName(name), factory(), parent))));
         return this;
     }
 

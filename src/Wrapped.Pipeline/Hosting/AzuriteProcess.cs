@@ -16,13 +16,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
     const int MaxAttempts = 5;
     static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
 
+    // Azurite's shutdown waits for clients' keep-alive connections to close, which pooled SDK clients never do;
+    // 6 s covers one of its 5 s metadata autosaves, so anything written before dispose is on disk.
+    static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(6);
+
     readonly Process process;
     readonly AzuriteOutput output;
+    readonly string dataDirectory;
 
-    AzuriteProcess(Process process, AzuriteOutput output, int blobPort, int queuePort, int tablePort)
+    AzuriteProcess(
+        Process process, AzuriteOutput output, string dataDirectory, int blobPort, int queuePort, int tablePort)
     {
         this.process = process;
         this.output = output;
+        this.dataDirectory = dataDirectory;
         this.BlobPort = blobPort;
         this.QueuePort = queuePort;
         this.TablePort = tablePort;
@@ -41,6 +48,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"TableEndpoint=http://127.0.0.1:{this.TablePort}/{DevAccountName};";
 
     /// <summary>Starts Azurite with its data in <paramref name="dataDirectory"/> and waits until it serves.</summary>
+    /// <remarks>
+    /// When an Azurite started earlier on this directory still runs — its owner crashed — that one is adopted:
+    /// same ports, and this instance stops it on dispose.
+    /// </remarks>
     /// <param name="dataDirectory">Created when missing; reuse it to keep storage across restarts.</param>
     /// <param name="ct">Cancels the start; the half-started process is killed.</param>
     /// <param name="debugLog">Writes Azurite's debug log to <c>azurite-debug.log</c> in the data directory.</param>
@@ -48,7 +59,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         string dataDirectory, CancellationToken ct, bool debugLog = false)
     {
         string executable = AzuriteExecutable.Find();
+        dataDirectory = Path.GetFullPath(dataDirectory);
         Directory.CreateDirectory(dataDirectory);
+        if (await AzuriteRecord.FindLiveAsync(dataDirectory, ct) is var (record, orphan))
+        {
+            return new AzuriteProcess(
+                orphan, new AzuriteOutput(), dataDirectory, record.BlobPort, record.QueuePort, record.TablePort);
+        }
 
         // A free port can be taken by someone else between our probe and Azurite's bind; then Azurite
         // exits and a fresh set of ports is tried.
@@ -56,10 +73,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             int[] ports = FreeTcpPorts.Take(3);
             Process process = Launch(executable, dataDirectory, ports, debugLog, out AzuriteOutput output);
-            var azurite = new AzuriteProcess(process, output, ports[0], ports[1], ports[2]);
+            var azurite = new AzuriteProcess(process, output, dataDirectory, ports[0], ports[1], ports[2]);
             try
             {
                 await azurite.WaitUntilServingAsync(ct);
+                new AzuriteRecord(process.Id, ports[0], ports[1], ports[2]).Save(dataDirectory);
                 return azurite;
             }
             catch (AzuriteExitedException) when (attempt < MaxAttempts)
@@ -149,11 +167,29 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills Azurite and any child processes it spawned.</summary>
+    /// <summary>Stops Azurite: SIGTERM first, then kills the process tree if it lingers.</summary>
+    /// <remarks>
+    /// Azurite keeps queue and table metadata in memory and saves it every 5 s; SIGTERM lets it flush, so a run's
+    /// final state survives into the next start on the same data directory. An immediate SIGKILL could lose the
+    /// last seconds of writes.
+    /// </remarks>
     public async ValueTask DisposeAsync()
     {
         try
         {
+            if (!this.process.HasExited && PosixSignal.TryTerminate(this.process.Id))
+            {
+                using var grace = new CancellationTokenSource(GracefulStopTimeout);
+                try
+                {
+                    await this.process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Lingering; the kill below ends it.
+                }
+            }
+
             if (!this.process.HasExited)
             {
                 this.process.Kill(entireProcessTree: true);
@@ -169,6 +205,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         finally
         {
             this.process.Dispose();
+            AzuriteRecord.Delete(this.dataDirectory);
         }
     }
 

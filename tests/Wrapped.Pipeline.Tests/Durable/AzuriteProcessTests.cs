@@ -15,21 +15,56 @@ public sealed class AzuriteProcessTests
             AzuriteProcess[] pair = await Task.WhenAll(
                 AzuriteProcess.StartAsync(Path.Combine(root, "a"), timeout.Token),
                 AzuriteProcess.StartAsync(Path.Combine(root, "b"), timeout.Token));
-            await using AzuriteProcess a = pair[0];
-            await using AzuriteProcess b = pair[1];
-
-            int[] ports = [a.BlobPort, a.QueuePort, a.TablePort, b.BlobPort, b.QueuePort, b.TablePort];
-            Assert.Equal(6, ports.Distinct().Count());
-            foreach (AzuriteProcess azurite in pair)
+            AzuriteProcess a = pair[0], b = pair[1];
+            try
             {
-                var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("probe");
-                await container.CreateIfNotExistsAsync(cancellationToken: timeout.Token);
-                Assert.True(await container.ExistsAsync(timeout.Token));
+                await AssertBothServeAsync(a, b, timeout.Token);
+            }
+            finally
+            {
+                await Task.WhenAll(a.DisposeAsync().AsTask(), b.DisposeAsync().AsTask());
             }
         }
         finally
         {
             Directory.Delete(root, recursive: true);
+        }
+    }
+
+    static async Task AssertBothServeAsync(AzuriteProcess a, AzuriteProcess b, CancellationToken ct)
+    {
+        int[] ports = [a.BlobPort, a.QueuePort, a.TablePort, b.BlobPort, b.QueuePort, b.TablePort];
+        Assert.Equal(6, ports.Distinct().Count());
+        foreach (AzuriteProcess azurite in new[] { a, b })
+        {
+            var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("probe");
+            await container.CreateIfNotExistsAsync(cancellationToken: ct);
+            Assert.True(await container.ExistsAsync(ct));
+        }
+    }
+
+    [Fact]
+    public async Task StartAsync_DirectoryServedByOrphan_AdoptsItInsteadOfStartingAnother()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        string data = Directory.CreateTempSubdirectory("wrapped-azurite-orphan-").FullName;
+        try
+        {
+            // The first owner "crashes": it never disposes, so its Azurite lives on.
+            AzuriteProcess orphaned = await AzuriteProcess.StartAsync(data, timeout.Token);
+            AzuriteProcess adopted = await AzuriteProcess.StartAsync(data, timeout.Token);
+
+            Assert.Equal(
+                (orphaned.BlobPort, orphaned.QueuePort, orphaned.TablePort),
+                (adopted.BlobPort, adopted.QueuePort, adopted.TablePort));
+            await adopted.DisposeAsync();
+            await orphaned.DisposeAsync();
+            Assert.False(await FreeTcpPorts.IsListeningAsync(orphaned.BlobPort, timeout.Token));
+            Assert.False(File.Exists(Path.Combine(data, "azurite-process.json")));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
         Assert.Equal(Enumerable.Range(0, 50).Sum(i => (long)i * i), result.SumOfSquares);
         Assert.Equal(FlakyActivity.Failures + 1, result.FlakyAttempts);
         Assert.Equal(FlakyActivity.Failures + 1, FlakyActivity.CallsFor(flakyKey));
-        Assert.StartsWith("hello feed from ", result.Greeting);
+        Assert.Equal($"hello feed from {nameof(FanOutOrchestrator)}/{id}", result.Greeting);
         Assert.Equal(input, done.ReadInputAs<FanOutInput>());
 
         OrchestrationMetadata? status = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: false);
@@ -121,6 +121,20 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
 
         Assert.Equal([true, false, false], [first, whileRunning, afterCompletion]);
         Assert.Equal(1, CountRunActivity.RunsFor(id));
+    }
+
+    [Fact]
+    public async Task LongActivity_LongerThanVisibilityTimeout_RunsOnce()
+    {
+        await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString);
+        string key = Guid.NewGuid().ToString("N");
+
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(SlowOrchestrator), key);
+        OrchestrationMetadata done = await WaitAsync(host.Client, id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(1, done.ReadOutputAs<int>());
+        Assert.Equal(1, SlowActivity.RunsFor(key));
     }
 
     [Fact]

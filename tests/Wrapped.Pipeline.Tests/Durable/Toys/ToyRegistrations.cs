@@ -11,6 +11,8 @@ static class ToyRegistrations
         .AddOrchestrator<CountingOrchestrator>()
         .AddOrchestrator<ApprovalOrchestrator>()
         .AddOrchestrator<SquaresOrchestrator>()
+        .AddOrchestrator<SlowOrchestrator>()
+        .AddActivity<SlowActivity>()
         .AddActivity<SquareActivity>()
         .AddActivity<FlakyActivity>()
         .AddActivity<GreetActivity>()
