@@ -14,6 +14,7 @@ public static class CliApplication
             SimulateCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
+            WorkerCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && parse.CommandResult.Command != root)

@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Wrapped.Pipeline.Durable;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Steps;
@@ -26,16 +26,11 @@ public sealed class DailyExtender(FeedStores stores, FeedDefaults defaults, Time
             if (!await stores.Output.ExistsAsync(layout.Success, cancellationToken).ConfigureAwait(false)) continue; // still being written
 
             var instanceId = $"{runId}-through-{yesterday:yyyyMMdd}";
-            if (await client.GetInstanceAsync(instanceId, false, cancellationToken).ConfigureAwait(false) is { } existing
-                && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
-                continue;
-
             var parameters = definition.Parameters with { End = yesterday };
             var request = new FeedRunRequest(parameters, InputFiles.InFolder(parameters.Dataset), definition.Inputs,
                 definition.Parameters.End.AddDays(1), yesterday, defaults.BatchSize, defaults.MaxParallelBatches);
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(FeedOrchestrator), request,
-                new StartOrchestrationOptions { InstanceId = instanceId }, cancellationToken).ConfigureAwait(false);
-            started.Add(instanceId);
+            if (await client.ScheduleIfNewAsync(nameof(FeedOrchestrator), request, instanceId, cancellationToken).ConfigureAwait(false))
+                started.Add(instanceId);
         }
         return started;
     }

@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Wrapped.Pipeline.Durable;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Steps;
@@ -30,21 +30,9 @@ public sealed class RunStarter(FeedStores stores, FeedDefaults defaults, TimePro
         if (problems.Count > 0) throw new FeedInputException("Invalid parameters: " + string.Join(" ", problems));
 
         var runId = request.Parameters.RunId;
-        var existing = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && existing.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated))
-            return StartResult.AlreadyStarted(runId);
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(FeedOrchestrator), request,
-                new StartOrchestrationOptions { InstanceId = runId }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidOperationException)
-        {
-            // Two triggers raced past the check; the backend's dedupe let exactly one of them in.
-            if (await IsActiveAsync(client, runId, cancellationToken).ConfigureAwait(false)) return StartResult.AlreadyStarted(runId);
-            throw;
-        }
-        return StartResult.Started(runId);
+        // Start-if-not-exists in the backend, not check-then-start: two triggers racing on the same upload start one run.
+        var started = await client.ScheduleIfNewAsync(nameof(FeedOrchestrator), request, runId, cancellationToken).ConfigureAwait(false);
+        return started ? StartResult.Started(runId) : StartResult.AlreadyStarted(runId);
     }
 
     public FeedRunRequest BuildRequest(string dataset, RunRequestOverrides overrides, InputFiles inputs, IReadOnlyList<ManifestInput> fingerprints)
@@ -68,12 +56,6 @@ public sealed class RunStarter(FeedStores stores, FeedDefaults defaults, TimePro
         parameters = parameters with { RunId = InputFingerprints.DeriveRunId(parameters.Dataset, fingerprints, parameters) };
         return new FeedRunRequest(parameters, inputs, fingerprints, parameters.Start, parameters.End,
             overrides.BatchSize ?? defaults.BatchSize, overrides.MaxParallelBatches ?? defaults.MaxParallelBatches);
-    }
-
-    private static async Task<bool> IsActiveAsync(DurableTaskClient client, string runId, CancellationToken cancellationToken)
-    {
-        var instance = await client.GetInstanceAsync(runId, false, cancellationToken).ConfigureAwait(false);
-        return instance is not null && instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated);
     }
 }
 

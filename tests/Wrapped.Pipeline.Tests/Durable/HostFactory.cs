@@ -1,3 +1,4 @@
+using Wrapped.TestSupport;
 using Wrapped.Pipeline.Durable;
 using Wrapped.Pipeline.Tests.Durable.Toys;
 

@@ -1,3 +1,4 @@
+using Wrapped.TestSupport;
 using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

@@ -1,3 +1,4 @@
+using Wrapped.TestSupport;
 using System.Diagnostics;
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Wrapped.Core.Feed;
+using Wrapped.Pipeline.Durable;
+using Wrapped.Pipeline.Orchestration;
+using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Storage;
+using Wrapped.TestSupport;
+
+namespace Wrapped.EndToEnd.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ScaleOutTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task TwoWorkerProcesses_ShareOneTaskHub_SplitTheBatches_AndWriteTheSameBytes()
+    {
+        using var folder = new TempFolder("scale-out");
+        var taskHub = AzuriteFixture.NewTaskHubName();
+        var output = folder.Combine("durable");
+        await using var first = await WorkerProcess.StartAsync(azurite.ConnectionString, taskHub, RepoPaths.Samples, output);
+        await using var second = await WorkerProcess.StartAsync(azurite.ConnectionString, taskHub, RepoPaths.Samples, output);
+
+        var start = new DateOnly(2024, 5, 1);
+        var parameters = new RunParameters { RunId = "scale-out", Dataset = "sample", Users = 24, Start = start, End = start.AddDays(20), Seed = 3, PartSize = 2 };
+        var sources = new FeedStores(new LocalFeedStore(RepoPaths.Samples), new LocalFeedStore(output)).Sources(InputFiles.InFolder(""));
+        var inputs = await InputFingerprints.ComputeAsync(sources, CancellationToken.None);
+        var request = new FeedRunRequest(parameters, InputFiles.InFolder(""), inputs, start, parameters.End, BatchSize: 2, MaxParallelBatches: 4);
+
+        // This process only schedules and watches: all the work is done by the two worker processes.
+        await using var client = LocalDurableHost.Create(
+            new LocalDurableHostOptions { ConnectionString = azurite.ConnectionString, TaskHubName = taskHub, LoggerFactory = NullLoggerFactory.Instance },
+            registry => { });
+        await client.Client.ScheduleIfNewAsync(nameof(FeedOrchestrator), request, parameters.RunId);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var instance = await client.Client.WaitForInstanceCompletionAsync(parameters.RunId, getInputsAndOutputs: true, cancel.Token);
+        Assert.True(instance.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, instance.FailureDetails?.ErrorMessage);
+
+        var firstBatches = first.Lines.Count(l => l.StartsWith("done SimulateBatchActivity", StringComparison.Ordinal));
+        var secondBatches = second.Lines.Count(l => l.StartsWith("done SimulateBatchActivity", StringComparison.Ordinal));
+        Assert.Equal(parameters.PartCount, firstBatches + secondBatches);
+        Assert.True(firstBatches > 0 && secondBatches > 0, $"One worker did all the work: {firstBatches} and {secondBatches} batches.");
+
+        var local = folder.Combine("local");
+        await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(local), parameters, sources, inputs, new RunSchedule(2, 1), null, CancellationToken.None);
+        var expected = TempFolder.Snapshot(Path.Combine(local, "runs", parameters.RunId), FeedOnAzurite.IsFeedFile);
+        var actual = TempFolder.Snapshot(Path.Combine(output, "runs", parameters.RunId), FeedOnAzurite.IsFeedFile);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (path, bytes) in expected) Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs.");
+    }
+}
