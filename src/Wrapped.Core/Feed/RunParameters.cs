@@ -6,7 +6,7 @@ namespace Wrapped.Core.Feed;
 /// </summary>
 public sealed record RunParameters
 {
-    public const int DefaultPartSize = 500;
+    public const int DefaultPartSize = 250;
 
     public required string RunId { get; init; }
     public required string Dataset { get; init; }

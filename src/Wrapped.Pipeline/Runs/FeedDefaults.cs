@@ -8,7 +8,7 @@ public sealed class FeedDefaults
     public int Users { get; set; } = 1000;
     public long Seed { get; set; } = 42;
     public int PartSize { get; set; } = Core.Feed.RunParameters.DefaultPartSize;
-    public int BatchSize { get; set; } = 1000;
+    public int BatchSize { get; set; } = Core.Feed.RunParameters.DefaultPartSize;
     public int MaxParallelBatches { get; set; } = 8;
     public int Clusters { get; set; } = 3;
     public string Codec { get; set; } = "deflate";

@@ -1,3 +1,5 @@
+using Wrapped.Core.Feed;
+
 namespace Wrapped.Pipeline.Runs;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Wrapped.Pipeline.Runs;
 /// <param name="Parallelism">Units of work in flight at once.</param>
 public sealed record RunSchedule(int BatchSize, int Parallelism)
 {
-    public static RunSchedule Default { get; } = new(1000, Environment.ProcessorCount);
+    public static RunSchedule Default { get; } = new(RunParameters.DefaultPartSize, Environment.ProcessorCount);
 
     /// <summary>The run's parts grouped into batches of whole parts, in part order.</summary>
     public IReadOnlyList<int[]> Batches(int partCount, int partSize)
