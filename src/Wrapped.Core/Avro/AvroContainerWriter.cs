@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -26,7 +27,7 @@ public sealed class AvroContainerWriter : IDisposable
     private readonly byte[] _sync;
     private readonly int _blockTargetBytes;
     private readonly AvroRecordBuffer _block;
-    private readonly MemoryStream? _compressed;
+    private byte[]? _compressed;
     private long _blockRecords;
     private int _committedLength;
     private bool _finished;
@@ -49,7 +50,7 @@ public sealed class AvroContainerWriter : IDisposable
         _blockTargetBytes = blockTargetBytes;
         // Room for a full block plus the record that crosses the target, so the buffer rarely grows.
         _block = new AvroRecordBuffer(Math.Max(4096, blockTargetBytes + blockTargetBytes / 4));
-        _compressed = codec.Codec == AvroCodec.Deflate ? new MemoryStream(_block.Capacity) : null;
+        _compressed = codec.Codec == AvroCodec.Deflate ? ArrayPool<byte>.Shared.Rent(CompressedBound(_block.Capacity)) : null;
         WriteHeader(schema);
     }
 
@@ -104,8 +105,13 @@ public sealed class AvroContainerWriter : IDisposable
             _block.Truncate(_committedLength);
             FinishCommitted();
         }
-        _compressed?.Dispose();
+        _block.ReturnToPool();
+        if (_compressed is not null) ArrayPool<byte>.Shared.Return(_compressed);
+        _compressed = null;
     }
+
+    /// <summary>Deflate's worst case for incompressible input: the data plus 5 bytes per 16 KiB stored block, and slack.</summary>
+    private static int CompressedBound(int length) => length + (length >> 12) + 1024;
 
     private void FinishCommitted()
     {
@@ -164,13 +170,18 @@ public sealed class AvroContainerWriter : IDisposable
         ReadOnlySpan<byte> data = _block.Span;
         if (_compressed is not null)
         {
-            _compressed.SetLength(0);
+            if (_compressed.Length < CompressedBound(data.Length))
+            {
+                ArrayPool<byte>.Shared.Return(_compressed);
+                _compressed = ArrayPool<byte>.Shared.Rent(CompressedBound(data.Length));
+            }
+            using var target = new MemoryStream(_compressed, 0, _compressed.Length, writable: true, publiclyVisible: true);
             // Avro's deflate codec is raw RFC 1951 deflate, which is what DeflateStream writes (no zlib header).
-            using (var deflate = new DeflateStream(_compressed, _codec.Level, leaveOpen: true))
+            using (var deflate = new DeflateStream(target, _codec.Level, leaveOpen: true))
             {
                 deflate.Write(data);
             }
-            data = _compressed.GetBuffer().AsSpan(0, (int)_compressed.Length);
+            data = _compressed.AsSpan(0, (int)target.Position);
         }
 
         Span<byte> prefix = stackalloc byte[20];

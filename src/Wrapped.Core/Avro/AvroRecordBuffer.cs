@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -23,7 +24,18 @@ public sealed class AvroRecordBuffer
     public AvroRecordBuffer(int initialCapacity = 4096)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(initialCapacity, 16);
-        _bytes = new byte[initialCapacity];
+        // Pooled: a run opens a writer per file, and a fresh block-sized array each time lands on the large object
+        // heap, where it costs a full collection every few files.
+        _bytes = ArrayPool<byte>.Shared.Rent(initialCapacity);
+    }
+
+    /// <summary>Gives the buffer back to the pool; the buffer must not be used afterwards.</summary>
+    internal void ReturnToPool()
+    {
+        var bytes = _bytes;
+        _bytes = [];
+        _length = 0;
+        if (bytes.Length > 0) ArrayPool<byte>.Shared.Return(bytes);
     }
 
     /// <summary>Bytes written since the last <see cref="Clear"/>.</summary>
@@ -212,6 +224,9 @@ public sealed class AvroRecordBuffer
             throw new InvalidOperationException($"An Avro block cannot exceed {Array.MaxLength} bytes; lower the writer's block target or split the record.");
         }
         int capacity = (int)Math.Min(Array.MaxLength, Math.Max(needed, (long)_bytes.Length * 2));
-        Array.Resize(ref _bytes, capacity);
+        var larger = ArrayPool<byte>.Shared.Rent(capacity);
+        _bytes.AsSpan(0, _length).CopyTo(larger);
+        if (_bytes.Length > 0) ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = larger;
     }
 }
