@@ -6,9 +6,10 @@ var root = new RootCommand("Wrapped Feed benchmarks: figures for the README and 
 {
     EndToEndBenchmark.Create(),
     DurableBenchmark.Create(),
-    new Command("micro", "BenchmarkDotNet micro-benchmarks of the hot path (simulator day, event encoding).")
+    new Command("micro", "BenchmarkDotNet micro-benchmarks of the hot path (simulator day, event encoding); extra arguments go to BenchmarkDotNet.")
     {
         Action = new MicroAction(),
+        TreatUnmatchedTokensAsErrors = false,
     },
 };
 return await root.Parse(args).InvokeAsync();
@@ -17,7 +18,11 @@ internal sealed class MicroAction : System.CommandLine.Invocation.SynchronousCom
 {
     public override int Invoke(ParseResult parseResult)
     {
-        BenchmarkSwitcher.FromAssembly(typeof(MicroAction).Assembly).Run(parseResult.UnmatchedTokens.ToArray());
+        // Without a filter BenchmarkDotNet asks on stdin which benchmarks to run; default to all of them.
+        var arguments = parseResult.UnmatchedTokens.Contains("--filter")
+            ? parseResult.UnmatchedTokens.ToArray()
+            : [.. parseResult.UnmatchedTokens, "--filter", "*"];
+        BenchmarkSwitcher.FromAssembly(typeof(MicroAction).Assembly).Run(arguments);
         return 0;
     }
 }
