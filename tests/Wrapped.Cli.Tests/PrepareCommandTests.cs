@@ -60,6 +60,45 @@ public sealed class PrepareCommandTests
     }
 
     [Fact]
+    public async Task Prepare_BinaryFile_ExitsTwoSayingItIsNotCsv()
+    {
+        using var output = new TempFolder("prepare-binary");
+        var tracks = output.Combine("tracks.csv");
+        File.WriteAllBytes(tracks, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xFF, 0xFE, 0x00, 0x01]);
+
+        var result = await CliRunner.RunAsync("prepare", "--tracks", tracks, "--out", output.Combine("out"), "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("tracks.csv", result.Json().GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(output.Combine("out", "_report.json")));
+    }
+
+    [Fact]
+    public async Task Prepare_TooManyBadRows_ExitsTwoWithTheirLineNumbers()
+    {
+        using var output = new TempFolder("prepare-budget");
+        var tracks = output.Combine("tracks.csv");
+        var lines = File.ReadAllLines(RepoPaths.Sample("tracks.csv")).Take(101).ToArray();
+        // Rows 3 and 5 (file lines 4 and 6) get a popularity that is not a number: 2 bad rows in 100 is over the 1% budget.
+        foreach (var line in new[] { 3, 5 })
+        {
+            var fields = lines[line].Split(',');
+            var popularity = Array.IndexOf(lines[0].Split(','), "popularity");
+            fields[popularity] = "very";
+            lines[line] = string.Join(',', fields);
+        }
+        File.WriteAllLines(tracks, lines);
+
+        var result = await CliRunner.RunAsync("prepare", "--tracks", tracks, "--out", output.Combine("out"));
+
+        Assert.Equal(2, result.ExitCode);
+        var report = File.ReadAllText(output.Combine("out", "_report.json"));
+        Assert.Contains("\"line\": 4", report, StringComparison.Ordinal);
+        Assert.Contains("\"line\": 6", report, StringComparison.Ordinal);
+        Assert.Contains("popularity", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Prepare_InputFileMissing_ExitsTwo()
     {
         using var output = new TempFolder("prepare-missing");

@@ -26,6 +26,29 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_DefaultEnd_NoEventInTheFuture()
+    {
+        using var output = new TempFolder("future");
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+
+        var result = await CliRunner.RunAsync("run", "--users", "4", "--start", yesterday.AddDays(-1).ToString("yyyy-MM-dd"), "--out", output.Path, "--json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var runFolder = output.Combine("runs", result.Json().GetProperty("runId").GetString()!);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var startOfToday = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var timestamps = Directory.EnumerateFiles(Path.Combine(runFolder, "events"), "*.avro", SearchOption.AllDirectories)
+            .SelectMany(file =>
+            {
+                using var stream = File.OpenRead(file);
+                return Core.Avro.EventRecordCodec.ReadAll(stream).Select(e => e.TimestampMs).ToList();
+            })
+            .ToList();
+        Assert.NotEmpty(timestamps);
+        Assert.All(timestamps, t => Assert.True(t < startOfToday && t < now, $"event at {DateTimeOffset.FromUnixTimeMilliseconds(t):O} is not before today"));
+    }
+
+    [Fact]
     public async Task Validate_TamperedEventFile_ExitsTwoNamingTheFile()
     {
         using var output = new TempFolder("tamper");
