@@ -20,11 +20,13 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
         await using var first = await WorkerProcess.StartAsync(azurite.ConnectionString, taskHub, RepoPaths.Samples, output);
         await using var second = await WorkerProcess.StartAsync(azurite.ConnectionString, taskHub, RepoPaths.Samples, output);
 
-        var start = new DateOnly(2024, 5, 1);
-        var parameters = new RunParameters { RunId = "scale-out", Dataset = "sample", Users = 24, Start = start, End = start.AddDays(20), Seed = 3, PartSize = 2 };
+        // Batches of about a million events (a second or more of work each): while one worker, serving one activity at
+        // a time, is busy, the other polls the shared queue (at least once a second) and takes the next batch.
+        var start = new DateOnly(2024, 1, 1);
+        var parameters = new RunParameters { RunId = "scale-out", Dataset = "sample", Users = 400, Start = start, End = start.AddDays(364), Seed = 3, PartSize = 100 };
         var sources = new FeedStores(new LocalFeedStore(RepoPaths.Samples), new LocalFeedStore(output)).Sources(InputFiles.InFolder(""));
         var inputs = await InputFingerprints.ComputeAsync(sources, CancellationToken.None);
-        var request = new FeedRunRequest(parameters, InputFiles.InFolder(""), inputs, start, parameters.End, BatchSize: 2, MaxParallelBatches: 4);
+        var request = new FeedRunRequest(parameters, InputFiles.InFolder(""), inputs, start, parameters.End, BatchSize: 100, MaxParallelBatches: 4);
 
         // This process only schedules and watches: all the work is done by the two worker processes.
         await using var client = LocalDurableHost.Create(
@@ -41,7 +43,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
         Assert.True(firstBatches > 0 && secondBatches > 0, $"One worker did all the work: {firstBatches} and {secondBatches} batches.");
 
         var local = folder.Combine("local");
-        await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(local), parameters, sources, inputs, new RunSchedule(2, 1), null, CancellationToken.None);
+        await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(local), parameters, sources, inputs, new RunSchedule(100, 2), null, CancellationToken.None);
         var expected = TempFolder.Snapshot(Path.Combine(local, "runs", parameters.RunId), FeedOnAzurite.IsFeedFile);
         var actual = TempFolder.Snapshot(Path.Combine(output, "runs", parameters.RunId), FeedOnAzurite.IsFeedFile);
         Assert.Equal(expected.Keys, actual.Keys);
