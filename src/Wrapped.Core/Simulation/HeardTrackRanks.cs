@@ -75,8 +75,9 @@ internal sealed class HeardTrackRanks
 
     // Halving by popcount instead of PDEP: PDEP is microcoded (hundreds of cycles) on AMD before Zen 3.
     // Masks instead of branches for the halvings, then a table for the last byte.
+    /// <summary>The position of the k-th set bit of <paramref name="word"/>, k from 0 and below its population count.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SelectBit(ulong word, int k)
+    internal static int SelectBit(ulong word, int k)
     {
         var count = BitOperations.PopCount((uint)word);
         var high = (count - k - 1) >> 31;

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Wrapped.Core.Simulation;
 
 /// <summary>
@@ -20,14 +22,14 @@ internal static class SessionScheduler
         {
             var length = plan.SessionLengthMs[s];
             var needed = length / SlotMs + 1;
-            var fits = needed <= Slots ? CountStarts(free, (int)needed) : 0;
-            if (fits == 0)
+            var starts = needed <= Slots ? Starts(free, (int)needed) : 0;
+            if (starts == 0)
             {
                 plan.SessionStartMs[s] = DayPlan.NotPlaced;
                 dropped++;
                 continue;
             }
-            var slot = NthStart(free, (int)needed, rng.NextInt(fits));
+            var slot = HeardTrackRanks.SelectBit(starts, rng.NextInt(BitOperations.PopCount(starts)));
             free &= ~(Run((int)needed) << slot);
             // needed × 1 h > length, so there is at least one admissible start.
             var slack = (int)(needed * SlotMs - length);
@@ -38,29 +40,18 @@ internal static class SessionScheduler
 
     private static uint Run(int slots) => (1u << slots) - 1;
 
-    private static bool FitsAt(uint free, int slots, int start) => ((free >> start) & Run(slots)) == Run(slots);
-
-    private static int CountStarts(uint free, int slots)
+    /// <summary>
+    /// A bit per start slot where <paramref name="slots"/> consecutive free slots begin, found with word
+    /// operations rather than a scan of every start: counting them and taking the n-th were two scans a session.
+    /// </summary>
+    /// <remarks>Slots past the day are never free, so the shifts cannot admit a run that overflows the day.</remarks>
+    private static uint Starts(uint free, int slots)
     {
-        var count = 0;
-        for (var start = 0; start + slots <= Slots; start++)
+        var starts = free;
+        for (var i = 1; i < slots; i++)
         {
-            if (FitsAt(free, slots, start))
-            {
-                count++;
-            }
+            starts &= free >> i;
         }
-        return count;
-    }
-
-    private static int NthStart(uint free, int slots, int n)
-    {
-        for (var start = 0; ; start++)
-        {
-            if (FitsAt(free, slots, start) && n-- == 0)
-            {
-                return start;
-            }
-        }
+        return starts;
     }
 }
