@@ -25,20 +25,21 @@ internal sealed class TrackChooser(SimulationCatalog catalog)
     private int Pick(ref RandomStream rng, UserListeningState state, in ListeningOdds odds, Subset subset, bool avoidPrevious)
     {
         var size = Size(state, subset);
-        var first = ExponentialIndex(ref rng, size);
-        var second = ExponentialIndex(ref rng, size);
+        var rate = 3.0 / size;
+        var first = ExponentialIndex(ref rng, size, rate);
+        var second = ExponentialIndex(ref rng, size, rate);
         var keepPreferred = rng.NextDouble() < ListeningOdds.PreferenceKept;
         var firstTrack = At(state, odds, subset, size, first);
         var secondTrack = At(state, odds, subset, size, second);
 
         var firstPopularity = catalog.Facts[firstTrack].Popularity;
         var secondPopularity = catalog.Facts[secondTrack].Popularity;
-        var takeFirst = true;
-        if (firstPopularity != secondPopularity)
-        {
-            var firstPreferred = odds.PreferPopular ? firstPopularity > secondPopularity : firstPopularity < secondPopularity;
-            takeFirst = firstPreferred == keepPreferred;
-        }
+        // Unequal popularities: the first is preferred when it is the more popular one and C is wanted, or the
+        // less popular and U is wanted; it is kept when that agrees with keepPreferred. Non-short-circuit
+        // operators, because each of these is a coin flip a branch would mispredict half the time.
+        // (firstPreferred = firstMorePopular == PreferPopular; takeFirst = firstPreferred == keepPreferred.)
+        var firstMorePopular = firstPopularity > secondPopularity;
+        var takeFirst = (firstPopularity == secondPopularity) | (firstMorePopular ^ odds.PreferPopular ^ keepPreferred);
         var index = takeFirst ? first : second;
         var track = takeFirst ? firstTrack : secondTrack;
 
@@ -77,10 +78,10 @@ internal sealed class TrackChooser(SimulationCatalog catalog)
         };
     }
 
-    /// <summary>min(⌊x⌋, size − 1) with x exponential of rate 3 / size.</summary>
-    private static int ExponentialIndex(ref RandomStream rng, int size)
+    /// <summary>min(⌊x⌋, size − 1) with x exponential of <paramref name="rate"/> = 3 / size, computed once for both candidates.</summary>
+    private static int ExponentialIndex(ref RandomStream rng, int size, double rate)
     {
-        var x = rng.Exponential(3.0 / size);
+        var x = rng.Exponential(rate);
         return x >= size - 1 ? size - 1 : (int)x;
     }
 }
