@@ -51,6 +51,13 @@ internal sealed class HeardTrackRanks
 
     public bool Contains(int rank) => (_words[rank >> 6] & (1UL << rank)) != 0;
 
+    /// <summary>Starts loading the set into the cache; see <see cref="UserListeningState.Prefetch"/>.</summary>
+    public void Prefetch()
+    {
+        Prefetcher.Lines(_tree);
+        Prefetcher.Lines(_words);
+    }
+
     /// <summary>Adds a rank not yet in the set.</summary>
     public void Add(int rank)
     {

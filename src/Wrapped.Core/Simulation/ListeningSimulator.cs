@@ -88,6 +88,7 @@ public sealed class ListeningSimulator
             throw new ArgumentException($"The state belongs to user {state.UserId}, not {user.UserId}.", nameof(state));
         }
 
+        state.Prefetch();
         var rng = RandomStream.ForUserDay(_seed, user.UserId, date);
         var odds = ListeningOdds.For(user.Personality);
         var longSessions = DrawLongSessionCount(ref rng);

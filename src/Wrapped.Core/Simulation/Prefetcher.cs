@@ -1,0 +1,27 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace Wrapped.Core.Simulation;
+
+/// <summary>Software prefetch of whole arrays, where the platform has it; a hint that changes no value.</summary>
+internal static class Prefetcher
+{
+    private const int LineBytes = 64;
+
+    public static unsafe void Lines<T>(T[] array)
+        where T : unmanaged
+    {
+        if (!Sse.IsSupported || array.Length == 0)
+        {
+            return;
+        }
+        // A prefetch never faults, so an address made stale by a GC moving the array is harmless.
+        var start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        var bytes = (nint)array.Length * sizeof(T);
+        for (nint offset = 0; offset < bytes; offset += LineBytes)
+        {
+            Sse.Prefetch0(start + offset);
+        }
+    }
+}
