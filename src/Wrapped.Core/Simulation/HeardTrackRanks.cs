@@ -1,23 +1,28 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Wrapped.Core.Simulation;
 
 /// <summary>
 /// The set of global newness ranks (= catalog track indexes) whose track belongs to an artist the user has heard, with the k-th
-/// smallest found in O(log n): one bit word per 64-rank block, a Fenwick tree counting the ranks of each group
-/// of <see cref="WordsPerGroup"/> words, then a scan of the group's words.
+/// smallest found quickly: one bit word per 64-rank block, a count of the ranks before each group of
+/// <see cref="WordsPerGroup"/> words, then a scan of the group's words.
 /// </summary>
 /// <remarks>
-/// A Fenwick tree with one counter per rank would cost 4 bytes per catalog track per user; counting per
-/// 512-rank group costs about 1/8 of a byte per track plus a few counters, so the states of a whole batch of
-/// users fit in cache-friendly memory.
+/// A counter per rank would cost 4 bytes per catalog track per user; counting per 512-rank group costs about
+/// 1/8 of a byte per track plus a few counters, so the states of a whole batch of users fit in cache-friendly memory.
 /// <para>
-/// <see cref="Select"/> is branch-free: k is random, so every data-dependent branch of a descent is a coin
-/// flip the CPU mispredicts about half the time. Each level of a descent is a load that depends on the
-/// previous one, and a user's state is usually cold when its day starts; the scan of a group instead reads
-/// 64 adjacent bytes whose loads are independent, so it replaces the three deepest levels cheaply.
+/// Up to <see cref="MaxFlatGroups"/> groups (32,768 ranks, the reference catalog's size) the counts are plain
+/// prefix counts: a select compares k with all of them at once in vector registers, and an add increments
+/// those after its group the same way. Both are a fixed sequence of independent operations. Beyond that a
+/// Fenwick tree over the groups keeps them O(log n), each level a load that depends on the one before.
+/// </para>
+/// <para>
+/// <see cref="Select"/> is branch-free: k is random, so every data-dependent branch is a coin flip the CPU
+/// mispredicts about half the time. The scan of a group reads 64 adjacent bytes whose loads are independent,
+/// cheaper than three more levels of a descent when a user's state is cold at the start of its day.
 /// </para>
 /// </remarks>
 internal sealed class HeardTrackRanks
@@ -25,26 +30,38 @@ internal sealed class HeardTrackRanks
     private const int WordsPerGroupLog2 = 3;
     private const int WordsPerGroup = 1 << WordsPerGroupLog2;
     private const int RanksPerGroupLog2 = WordsPerGroupLog2 + 6;
+    private const int MaxFlatGroups = 64;
 
-    // Padding after the real counters: never updated, so a descent can step past the end without a bounds
+    // Padding after the real counters: never updated, so a search can read past the end without a bounds
     // test and never stops there (no k reaches int.MaxValue).
     private const int Padding = int.MaxValue;
 
     // Whole groups, the last one padded with words that stay empty, so a scan needs no bounds test.
     private readonly ulong[] _words;
-    private readonly int[] _tree;
-    private readonly int _treeLength;
+    private readonly int _groups;
+
+    // Flat: [g] = ranks in groups before g, padded to whole vectors. Otherwise a Fenwick tree over the groups.
+    private readonly bool _flat;
+    private readonly int[] _counts;
     private readonly int _topStep;
 
     public HeardTrackRanks(int rankCount)
     {
-        var groups = (rankCount + (1 << RanksPerGroupLog2) - 1) >> RanksPerGroupLog2;
-        _words = new ulong[groups * WordsPerGroup];
-        _treeLength = groups + 1;
-        _topStep = groups == 0 ? 0 : 1 << BitOperations.Log2((uint)groups);
-        // The descent reads indexes up to 2 × top step − 1.
-        _tree = new int[Math.Max(_treeLength, 2 * _topStep)];
-        _tree.AsSpan(_treeLength).Fill(Padding);
+        _groups = (rankCount + (1 << RanksPerGroupLog2) - 1) >> RanksPerGroupLog2;
+        _words = new ulong[_groups * WordsPerGroup];
+        _flat = _groups <= MaxFlatGroups;
+        if (_flat)
+        {
+            _counts = new int[Math.Max(Vector128<int>.Count, (_groups + Vector128<int>.Count - 1) & -Vector128<int>.Count)];
+            _counts.AsSpan(_groups).Fill(Padding);
+        }
+        else
+        {
+            _topStep = 1 << BitOperations.Log2((uint)_groups);
+            // The descent reads indexes up to 2 × top step − 1.
+            _counts = new int[Math.Max(_groups + 1, 2 * _topStep)];
+            _counts.AsSpan(_groups + 1).Fill(Padding);
+        }
     }
 
     public int Count { get; private set; }
@@ -54,7 +71,7 @@ internal sealed class HeardTrackRanks
     /// <summary>Starts loading the set into the cache; see <see cref="UserListeningState.Prefetch"/>.</summary>
     public void Prefetch()
     {
-        Prefetcher.Lines(_tree);
+        Prefetcher.Lines(_counts);
         Prefetcher.Lines(_words);
     }
 
@@ -62,10 +79,27 @@ internal sealed class HeardTrackRanks
     public void Add(int rank)
     {
         _words[rank >> 6] |= 1UL << rank;
-        var tree = _tree;
-        for (var i = (rank >> RanksPerGroupLog2) + 1; i < _treeLength; i += i & -i)
+        var group = rank >> RanksPerGroupLog2;
+        if (_flat)
         {
-            tree[i]++;
+            // Every real group after this one, whole vectors at a time (the comparisons are all ones where true).
+            var after = Vector128.Create(group);
+            var end = Vector128.Create(_groups);
+            ref var counts = ref MemoryMarshal.GetArrayDataReference(_counts);
+            for (var i = 0; i < _counts.Length; i += Vector128<int>.Count)
+            {
+                var index = Vector128.Create(i) + Vector128<int>.Indices;
+                var increment = Vector128.GreaterThan(index, after) & Vector128.LessThan(index, end);
+                (Vector128.LoadUnsafe(ref counts, (nuint)i) - increment).StoreUnsafe(ref counts, (nuint)i);
+            }
+        }
+        else
+        {
+            var tree = _counts;
+            for (var i = group + 1; i <= _groups; i += i & -i)
+            {
+                tree[i]++;
+            }
         }
         Count++;
     }
@@ -73,23 +107,11 @@ internal sealed class HeardTrackRanks
     /// <summary>The k-th smallest rank in the set, k from 0.</summary>
     public int Select(int k)
     {
-        // Binary descent: find the last group whose preceding groups hold at most k ranks.
-        // Safe without bounds checks: group + step < 2 × top step ≤ _tree.Length, and the padding is never taken.
-        ref var tree = ref MemoryMarshal.GetArrayDataReference(_tree);
-        var group = 0;
-        var remaining = k;
-        for (var step = _topStep; step > 0; step >>= 1)
-        {
-            var count = Unsafe.Add(ref tree, group + step);
-            // All ones when count ≤ remaining; both are non-negative, so the difference cannot overflow.
-            var take = ~((remaining - count) >> 31);
-            group += step & take;
-            remaining -= count & take;
-        }
+        var (group, remaining) = _flat ? FlatGroup(k) : TreeGroup(k);
 
         // The word is the first whose running count exceeds remaining: count the words whose running count
         // does not. Running counts only grow, so the words counted are a prefix and their ranks sum to what
-        // precedes the word. The group lies inside _words (the descent never stops in the padding).
+        // precedes the word. The group lies inside _words (the searches never stop in the padding).
         ref var word = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_words), group << WordsPerGroupLog2);
         int running = 0, before = 0, index = 0;
         for (var j = 0; j < WordsPerGroup; j++)
@@ -101,6 +123,40 @@ internal sealed class HeardTrackRanks
             before += count & take;
         }
         return (((group << WordsPerGroupLog2) + index) << 6) + SelectBit(Unsafe.Add(ref word, index), remaining - before);
+    }
+
+    /// <summary>The last group whose preceding groups hold at most k ranks, and k less those ranks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (int Group, int Remaining) FlatGroup(int k)
+    {
+        // The prefix counts only grow, and group 0's is 0 ≤ k: the groups at most k are 0 … the one sought.
+        ref var counts = ref MemoryMarshal.GetArrayDataReference(_counts);
+        var key = Vector128.Create(k);
+        var atMost = 0;
+        for (var i = 0; i < _counts.Length; i += Vector128<int>.Count)
+        {
+            atMost += BitOperations.PopCount(Vector128.LessThanOrEqual(Vector128.LoadUnsafe(ref counts, (nuint)i), key).ExtractMostSignificantBits());
+        }
+        var group = atMost - 1;
+        return (group, k - Unsafe.Add(ref counts, group));
+    }
+
+    /// <summary>As <see cref="FlatGroup"/>, by binary descent of the Fenwick tree.</summary>
+    private (int Group, int Remaining) TreeGroup(int k)
+    {
+        // Safe without bounds checks: group + step < 2 × top step ≤ _counts.Length, and the padding is never taken.
+        ref var tree = ref MemoryMarshal.GetArrayDataReference(_counts);
+        var group = 0;
+        var remaining = k;
+        for (var step = _topStep; step > 0; step >>= 1)
+        {
+            var count = Unsafe.Add(ref tree, group + step);
+            // All ones when count ≤ remaining; both are non-negative, so the difference cannot overflow.
+            var take = ~((remaining - count) >> 31);
+            group += step & take;
+            remaining -= count & take;
+        }
+        return (group, remaining);
     }
 
     // Halving by popcount instead of PDEP: PDEP is microcoded (hundreds of cycles) on AMD before Zen 3.

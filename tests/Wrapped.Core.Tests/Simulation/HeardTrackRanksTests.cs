@@ -29,6 +29,28 @@ public sealed class HeardTrackRanksTests
         }
     }
 
+    // Catalogs past 64 groups of 512 ranks switch from flat prefix counts to a Fenwick tree: both sides of the switch.
+    [Theory]
+    [InlineData(32_768)]
+    [InlineData(32_769)]
+    [InlineData(70_000)]
+    public void Select_LargeSets_MatchesSortedList(int size)
+    {
+        var random = new Random(size);
+        var set = new HeardTrackRanks(size);
+        var reference = new SortedSet<int>();
+        var ranks = Enumerable.Range(0, size).Where(_ => random.Next(3) == 0).OrderBy(_ => random.Next()).ToArray();
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            set.Add(ranks[i]);
+            reference.Add(ranks[i]);
+            if (i is 0 or 99 or 4_999 || i == ranks.Length - 1)
+            {
+                Assert.Equal(reference.ToArray(), Enumerable.Range(0, set.Count).Select(set.Select));
+            }
+        }
+    }
+
     [Fact]
     public void Contains_AddedAndNotAdded_Reports()
     {
