@@ -9,10 +9,14 @@ internal static class Prefetcher
 {
     private const int LineBytes = 64;
 
+    // A day touches a few dozen lines of a user's state: loading a large array whole would cost more memory
+    // traffic than the misses it saves, and evict what the day needs.
+    private const int MaxBytes = 8 * 1024;
+
     public static unsafe void Lines<T>(T[] array)
         where T : unmanaged
     {
-        if (!Sse.IsSupported || array.Length == 0)
+        if (!Sse.IsSupported || array.Length == 0 || (long)array.Length * sizeof(T) > MaxBytes)
         {
             return;
         }
