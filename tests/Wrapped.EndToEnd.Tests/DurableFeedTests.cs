@@ -37,11 +37,7 @@ public sealed class DurableFeedTests(AzuriteFixture azurite)
             new RunSchedule(request.BatchSize, 2), null, CancellationToken.None);
         var localFeed = TempFolder.Snapshot(Path.Combine(folder.Path, "runs", started.RunId!), FeedOnAzurite.IsFeedFile);
 
-        Assert.Equal(localFeed.Keys, durableFeed.Keys);
-        foreach (var (path, bytes) in localFeed)
-        {
-            Assert.True(bytes.AsSpan().SequenceEqual(durableFeed[path]), $"{path} differs between the durable and the local run.");
-        }
+        FeedAssert.SameFiles(localFeed, durableFeed);
     }
 
     [Fact]

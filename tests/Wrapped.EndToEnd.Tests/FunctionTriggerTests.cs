@@ -129,7 +129,6 @@ public sealed class FunctionTriggerTests(AzuriteFixture azurite)
         await LocalFeedRunner.RunFromCsvAsync(local.Output, definition.Parameters, local.Sources(InputFiles.InFolder("")), definition.Inputs,
             new RunSchedule(3, 2), null, CancellationToken.None);
         var oneGo = TempFolder.Snapshot(Path.Combine(folder.Path, "runs", started.RunId!), FeedOnAzurite.IsFeedFile);
-        Assert.Equal(oneGo.Keys, afterExtension.Keys);
-        foreach (var (path, bytes) in oneGo) Assert.True(bytes.AsSpan().SequenceEqual(afterExtension[path]), $"{path} differs.");
+        FeedAssert.SameFiles(oneGo, afterExtension);
     }
 }

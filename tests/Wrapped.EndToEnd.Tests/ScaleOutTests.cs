@@ -46,7 +46,6 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
         await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(local), parameters, sources, inputs, new RunSchedule(100, 2), null, CancellationToken.None);
         var expected = TempFolder.Snapshot(Path.Combine(local, "runs", parameters.RunId), FeedOnAzurite.IsFeedFile);
         var actual = TempFolder.Snapshot(Path.Combine(output, "runs", parameters.RunId), FeedOnAzurite.IsFeedFile);
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var (path, bytes) in expected) Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs.");
+        FeedAssert.SameFiles(expected, actual);
     }
 }

@@ -22,8 +22,8 @@ public sealed class LocalFeedRunnerDeterminismTests
 
         var expected = LocalRun.Feed(a.Path, parameters);
         Assert.Equal(12 * 10 + 12 + 12 + 2, expected.Count(f => f.Key.EndsWith(".avro", StringComparison.Ordinal)));
-        AssertSameFeed(expected, LocalRun.Feed(b.Path, parameters));
-        AssertSameFeed(expected, LocalRun.Feed(c.Path, parameters));
+        FeedAssert.SameFiles(expected, LocalRun.Feed(b.Path, parameters));
+        FeedAssert.SameFiles(expected, LocalRun.Feed(c.Path, parameters));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class LocalFeedRunnerDeterminismTests
         await LocalRun.RunAsync(serial.Path, parameters, new RunSchedule(4, 1));
         await LocalRun.RunAsync(parallel.Path, parameters, new RunSchedule(4, 2));
 
-        AssertSameFeed(LocalRun.Feed(serial.Path, parameters), LocalRun.Feed(parallel.Path, parameters));
+        FeedAssert.SameFiles(LocalRun.Feed(serial.Path, parameters), LocalRun.Feed(parallel.Path, parameters));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class LocalFeedRunnerDeterminismTests
             await LocalRun.RunAsync(daily.Path, full with { End = Start.AddDays(day) }, new RunSchedule(4, 2));
         }
 
-        AssertSameFeed(LocalRun.Feed(once.Path, full), LocalRun.Feed(daily.Path, full));
+        FeedAssert.SameFiles(LocalRun.Feed(once.Path, full), LocalRun.Feed(daily.Path, full));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class LocalFeedRunnerDeterminismTests
         var before = LocalRun.Feed(folder.Path, parameters);
         var second = await LocalRun.RunAsync(folder.Path, parameters, new RunSchedule(2, 2));
 
-        AssertSameFeed(before, LocalRun.Feed(folder.Path, parameters));
+        FeedAssert.SameFiles(before, LocalRun.Feed(folder.Path, parameters));
         Assert.Equal(first.Manifest.Counts, second.Manifest.Counts);
     }
 
@@ -81,14 +81,5 @@ public sealed class LocalFeedRunnerDeterminismTests
 
         var path = "events/date=2024-03-01/part-00000.avro";
         Assert.NotEqual(LocalRun.Feed(a.Path, parameters)[path], LocalRun.Feed(b.Path, parameters)[path]);
-    }
-
-    private static void AssertSameFeed(SortedDictionary<string, byte[]> expected, SortedDictionary<string, byte[]> actual)
-    {
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var (path, bytes) in expected)
-        {
-            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs between the two runs.");
-        }
     }
 }
