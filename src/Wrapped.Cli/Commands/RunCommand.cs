@@ -63,8 +63,7 @@ internal static class RunCommand
         string inputFolder, LocalFeedStore output, RunParameters parameters, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
         IProgress<RunProgress> progress, CancellationToken cancellationToken)
     {
-        var problems = parameters.Problems().Concat(schedule.Problems()).ToList();
-        if (problems.Count > 0) throw new FeedInputException("Invalid parameters: " + string.Join(" ", problems));
+        schedule.ThrowIfInvalid(parameters);
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var stores = new FeedStores(new LocalFeedStore(inputFolder), output);
         var request = new FeedRunRequest(parameters, InputFiles.InFolder(""), inputs, parameters.Start, parameters.End,

@@ -49,8 +49,7 @@ internal static class SimulateCommand
         foreach (var path in new[] { layout.CatalogTracks, layout.CatalogArtists })
         {
             await using var stream = await store.OpenReadAsync(path, cancellationToken);
-            var hash = await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken);
-            inputs.Add(new ManifestInput(path, stream.Length, Convert.ToHexStringLower(hash)));
+            inputs.Add(await InputFingerprints.OfAsync(path, stream, cancellationToken));
         }
         return inputs;
     }

@@ -48,8 +48,7 @@ public static class LocalFeedRunner
     private static async Task<FeedLayout> BeginAsync(
         IFeedStore store, RunParameters parameters, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule, CancellationToken cancellationToken)
     {
-        var problems = parameters.Problems().Concat(schedule.Problems()).ToList();
-        if (problems.Count > 0) throw new FeedInputException("Invalid parameters: " + string.Join(" ", problems));
+        schedule.ThrowIfInvalid(parameters);
         var layout = new FeedLayout(parameters.RunId);
         await RunStart.RecordAsync(store, layout, new RunDefinition(parameters, inputs), cancellationToken).ConfigureAwait(false);
         return layout;

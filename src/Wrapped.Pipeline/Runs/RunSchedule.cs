@@ -18,6 +18,13 @@ public sealed record RunSchedule(int BatchSize, int Parallelism)
         return Enumerable.Range(0, partCount).Chunk(partsPerBatch).ToList();
     }
 
+    /// <summary>Refuses to start a run whose parameters or schedule are invalid, naming every problem at once.</summary>
+    public void ThrowIfInvalid(RunParameters parameters)
+    {
+        var problems = parameters.Problems().Concat(Problems()).ToList();
+        if (problems.Count > 0) throw new Steps.FeedInputException("Invalid parameters: " + string.Join(" ", problems));
+    }
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
