@@ -8,7 +8,7 @@ namespace Wrapped.Core.Simulation;
 /// sequence on every machine. Pass it by <c>ref</c>; a copy forks the stream.
 /// </summary>
 /// <remarks>
-/// Normal and exponential draws go through <see cref="Math.Log"/>, <see cref="Math.Cos"/> and
+/// Normal draws, and the ziggurat's tables and rare slow path for exponential ones, go through <see cref="Math.Log"/>, <see cref="Math.Cos"/> and
 /// <see cref="Math.Sqrt"/>. Sqrt is exact by IEEE 754; Log and Cos come from the platform's math library,
 /// which may differ in the last bit between operating systems or CPU architectures. Byte-identical output is
 /// guaranteed on one platform; across platforms it holds as long as those libraries agree.
@@ -82,8 +82,8 @@ public struct RandomStream
         return (int)(product >> 32);
     }
 
-    /// <summary>Exponential with the given rate (mean 1 / rate).</summary>
-    public double Exponential(double rate) => -Math.Log(1.0 - NextDouble()) / rate;
+    /// <summary>Exponential with the given rate (mean 1 / rate), by a ziggurat: rarely a logarithm.</summary>
+    public double Exponential(double rate) => ExponentialZiggurat.Sample(ref this) / rate;
 
     /// <summary>
     /// Normal by Box–Muller, using one of the pair and discarding the other so a draw consumes exactly

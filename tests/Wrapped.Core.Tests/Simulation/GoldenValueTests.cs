@@ -43,9 +43,9 @@ public sealed class GoldenValueTests
     }
 
     private static readonly (long, long, string, long, long) ExpectedFirst =
-        (2775765482832134144, 1704080429351, "t000222", 348438, 2775765482832134144); // 2024-01-01 03:40:29.351Z, day 19723, user 0, play 0
-    private static readonly int ExpectedCount = 2285;
-    private const string ExpectedSha256 = "029E459B4F9D823F1B03B572016104A30F04D31674C51E1DF232EA3ACC17E7D2";
+        (2775765482832134144, 1704080199278, "t000180", 142978, 2775765482832134144); // 2024-01-01 03:36:39.278Z, day 19723, user 0, play 0
+    private static readonly int ExpectedCount = 2299;
+    private const string ExpectedSha256 = "FF4235C3E6FEB06F307780246F4559732D948DF3BB42FE9A24CF9E2ECA271C3B";
     private static readonly UserProfile ExpectedUser = new(0, "Niko66", "Lesotho", new DateOnly(1992, 9, 8), Gender.F, Personality.Parse("FNLU"));
 
     private static string Digest(SimulationCatalog catalog, IEnumerable<ListeningEvent> events)
