@@ -50,7 +50,9 @@ public sealed class AvroContainerWriter : IDisposable
         _blockTargetBytes = blockTargetBytes;
         // Room for a full block plus the record that crosses the target, so the buffer rarely grows.
         _block = new AvroRecordBuffer(Math.Max(4096, blockTargetBytes + blockTargetBytes / 4));
-        _compressed = codec.Codec == AvroCodec.Deflate ? ArrayPool<byte>.Shared.Rent(CompressedBound(_block.Capacity)) : null;
+        _compressed = codec.Codec == AvroCodec.Deflate
+            ? ArrayPool<byte>.Shared.Rent(MaxBlockPrefixBytes + CompressedBound(_block.Capacity) + SyncMarker.Size)
+            : null;
         WriteHeader(schema);
     }
 
@@ -167,30 +169,54 @@ public sealed class AvroContainerWriter : IDisposable
 
     private void CompressAndWriteBlock()
     {
-        ReadOnlySpan<byte> data = _block.Span;
-        if (_compressed is not null)
+        if (_compressed is null)
         {
-            if (_compressed.Length < CompressedBound(data.Length))
-            {
-                ArrayPool<byte>.Shared.Return(_compressed);
-                _compressed = ArrayPool<byte>.Shared.Rent(CompressedBound(data.Length));
-            }
-            using var target = new MemoryStream(_compressed, 0, _compressed.Length, writable: true, publiclyVisible: true);
+            // Uncompressed: the block is already in its buffer; three writes, where copying it to join them would cost more.
+            Span<byte> prefix = stackalloc byte[MaxBlockPrefixBytes];
+            var prefixLength = WriteBlockPrefix(prefix, _block.Length);
+            _output.Write(prefix[..prefixLength]);
+            _output.Write(_block.Span);
+            _output.Write(_sync);
+            BytesWritten += prefixLength + _block.Length + _sync.Length;
+            return;
+        }
+
+        var needed = MaxBlockPrefixBytes + CompressedBound(_block.Length) + SyncMarker.Size;
+        if (_compressed.Length < needed)
+        {
+            ArrayPool<byte>.Shared.Return(_compressed);
+            _compressed = ArrayPool<byte>.Shared.Rent(needed);
+        }
+        // Deflate after room for the prefix, then put the prefix just before the data and the sync marker after
+        // it: the whole block goes out in one write, so the output needs no buffer of its own.
+        int compressedLength;
+        using (var target = new MemoryStream(_compressed, MaxBlockPrefixBytes, _compressed.Length - MaxBlockPrefixBytes - SyncMarker.Size, writable: true, publiclyVisible: true))
+        {
             // Avro's deflate codec is raw RFC 1951 deflate, which is what DeflateStream writes (no zlib header).
             using (var deflate = new DeflateStream(target, _codec.Level, leaveOpen: true))
             {
-                deflate.Write(data);
+                deflate.Write(_block.Span);
             }
-            data = _compressed.AsSpan(0, (int)target.Position);
+            compressedLength = (int)target.Position;
         }
+        Span<byte> blockPrefix = stackalloc byte[MaxBlockPrefixBytes];
+        var blockPrefixLength = WriteBlockPrefix(blockPrefix, compressedLength);
+        var first = MaxBlockPrefixBytes - blockPrefixLength;
+        blockPrefix[..blockPrefixLength].CopyTo(_compressed.AsSpan(first));
+        _sync.CopyTo(_compressed.AsSpan(MaxBlockPrefixBytes + compressedLength));
+        var length = blockPrefixLength + compressedLength + SyncMarker.Size;
+        _output.Write(_compressed.AsSpan(first, length));
+        BytesWritten += length;
+    }
 
-        Span<byte> prefix = stackalloc byte[20];
+    // A block starts with its record count and its byte length, two zig-zag longs of at most 10 bytes each.
+    private const int MaxBlockPrefixBytes = 20;
+
+    private int WriteBlockPrefix(Span<byte> prefix, int dataLength)
+    {
         ref byte start = ref MemoryMarshal.GetReference(prefix);
         int prefixLength = AvroRecordBuffer.WriteZigZagUnchecked(ref start, _blockRecords);
-        prefixLength += AvroRecordBuffer.WriteZigZagUnchecked(ref Unsafe.Add(ref start, prefixLength), data.Length);
-        _output.Write(prefix[..prefixLength]);
-        _output.Write(data);
-        _output.Write(_sync);
-        BytesWritten += prefixLength + data.Length + _sync.Length;
+        prefixLength += AvroRecordBuffer.WriteZigZagUnchecked(ref Unsafe.Add(ref start, prefixLength), dataLength);
+        return prefixLength;
     }
 }
