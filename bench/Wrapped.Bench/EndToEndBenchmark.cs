@@ -24,19 +24,23 @@ internal static class EndToEndBenchmark
         var parallelism = new Option<int>("--parallelism") { DefaultValueFactory = _ => Environment.ProcessorCount };
         var work = new Option<string>("--work") { DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "wrapped-bench") };
         var keep = new Option<bool>("--keep") { Description = "Keep the end-to-end output instead of deleting it" };
+        var partSize = new Option<int>("--part-size") { DefaultValueFactory = _ => RunParameters.DefaultPartSize, Description = "Users per output file" };
+        var output = new Option<string?>("--out") { Description = "Folder for the end-to-end output (default: under --work)" };
+        var endToEndOnly = new Option<bool>("--end-to-end-only") { Description = "Skip the simulation-only and encode-only phases (for profiling)" };
         var command = new Command("e2e", "Simulation-only, encode+deflate-only and end-to-end events/s, and peak working set.")
         {
-            users, days, parallelism, work, keep,
+            users, days, parallelism, work, keep, partSize, output, endToEndOnly,
         };
         command.SetAction(async parse =>
         {
-            await RunAsync(parse.GetValue(users), parse.GetValue(days), parse.GetValue(parallelism), parse.GetValue(work)!, parse.GetValue(keep));
+            await RunAsync(parse.GetValue(users), parse.GetValue(days), parse.GetValue(parallelism), parse.GetValue(work)!, parse.GetValue(keep),
+                parse.GetValue(partSize), parse.GetValue(output), parse.GetValue(endToEndOnly));
             return 0;
         });
         return command;
     }
 
-    private static async Task RunAsync(int users, int days, int parallelism, string work, bool keep)
+    private static async Task RunAsync(int users, int days, int parallelism, string work, bool keep, int partSize, string? outputFolder, bool endToEndOnly)
     {
         var log = Console.Out;
         log.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -46,24 +50,35 @@ internal static class EndToEndBenchmark
         var start = new DateOnly(2024, 1, 1);
         var parameters = new RunParameters
         {
-            RunId = "bench", Dataset = "bench", Users = users, Start = start, End = start.AddDays(days - 1), Seed = 42,
+            RunId = "bench", Dataset = "bench", Users = users, Start = start, End = start.AddDays(days - 1), Seed = 42, PartSize = partSize,
         };
 
         // 1. End to end first, so the peak working set is the run's and not the micro phases'.
-        var output = Path.Combine(work, "out");
+        var output = outputFolder ?? Path.Combine(work, "out");
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        var (allocatedBefore, pausedBefore, gcsBefore) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var stopwatch = Stopwatch.StartNew();
         var outcome = await LocalFeedRunner.RunFromCatalogAsync(new LocalFeedStore(output), parameters, new LocalFeedStore(catalogFolder), [],
             new RunSchedule(parameters.PartSize, parallelism), null, CancellationToken.None);
         var endToEnd = stopwatch.Elapsed;
+        var gc = (Allocated: GC.GetTotalAllocatedBytes() - allocatedBefore, Paused: GC.GetTotalPauseDuration() - pausedBefore, Collections: GC.CollectionCount(0) - gcsBefore);
         var peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
         var events = outcome.Manifest.Counts.Events;
         var endToEndRate = events / endToEnd.TotalSeconds;
 
+        if (endToEndOnly)
+        {
+            log.WriteLine($"end to end: {events:N0} events in {endToEnd.TotalSeconds:N2} s = {endToEndRate / 1e6:N2} M events/s, {outcome.Manifest.Counts.Files:N0} files; "
+                + $"allocated {gc.Allocated / 1048576.0:N0} MiB, {gc.Collections} collections, GC pauses {gc.Paused.TotalSeconds:N2} s");
+            if (!keep) Directory.Delete(output, recursive: true);
+            return;
+        }
+
         // 2. Simulation only: the same kind of work with a sink that only counts.
         var catalog = await CatalogCache.GetAsync(new LocalFeedStore(catalogFolder), FeedLayout.AtStoreRoot(), CancellationToken.None);
-        var simUsers = Math.Min(users, 1000);
-        var simDays = Math.Min(days, 60);
+        // The same days as the run (later days carry larger heard sets), for enough users to take a few seconds.
+        var simUsers = Math.Min(users, 2000);
+        var simDays = days;
         var (simEvents, simTime) = SimulateOnly(catalog, simUsers, simDays, start, parallelism);
         var simRate = simEvents / simTime.TotalSeconds;
 
@@ -80,6 +95,7 @@ internal static class EndToEndBenchmark
         log.WriteLine($"| encode + deflate only ({encEvents:N0} events) | {encRate / 1e6:N2} M events/s ({encBytes / encTime.TotalSeconds / 1048576.0:N0} MiB/s out) |");
         log.WriteLine($"| end to end / encode-only | {endToEndRate / encRate:N2} |");
         log.WriteLine($"| peak working set | {peakMiB:N0} MiB |");
+        log.WriteLine($"| end to end: allocated, collections, GC pauses | {gc.Allocated / 1048576.0:N0} MiB, {gc.Collections:N0}, {gc.Paused.TotalSeconds:N2} s |");
         if (!keep) Directory.Delete(output, recursive: true);
     }
 
@@ -114,21 +130,28 @@ internal static class EndToEndBenchmark
             for (var d = 0; d < 60; d++) simulator.SimulateDay(generator.Create(u), state, start.AddDays(d), buffered);
         }
         var events = buffered.Events.ToArray();
-        long bytes = 0;
+        long bytes = 0, encoded = 0;
+        // Passes until a few seconds have gone by: one pass is a fraction of a second, too short to be a stable figure.
         var stopwatch = Stopwatch.StartNew();
-        Parallel.For(0, parallelism, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, worker =>
+        while (stopwatch.Elapsed < MinimumPhase)
         {
-            var counter = new CountingStream();
-            using (var writer = new AvroContainerWriter(counter, FeedSchemas.Event, AvroCodecOptions.Default, SyncMarker.Derive(worker, "bench")))
+            Parallel.For(0, parallelism, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, worker =>
             {
-                var sink = new EventFileSink(writer, catalog);
-                foreach (ref readonly var e in events.AsSpan()) sink.Add(e);
-                writer.Finish();
-            }
-            Interlocked.Add(ref bytes, counter.Length);
-        });
-        return ((long)events.Length * parallelism, bytes, stopwatch.Elapsed);
+                var counter = new CountingStream();
+                using (var writer = new AvroContainerWriter(counter, FeedSchemas.Event, AvroCodecOptions.Default, SyncMarker.Derive(worker, "bench")))
+                {
+                    var sink = new EventFileSink(writer, catalog);
+                    foreach (ref readonly var e in events.AsSpan()) sink.Add(e);
+                    writer.Finish();
+                }
+                Interlocked.Add(ref bytes, counter.Length);
+            });
+            encoded += (long)events.Length * parallelism;
+        }
+        return (encoded, bytes, stopwatch.Elapsed);
     }
+
+    private static readonly TimeSpan MinimumPhase = TimeSpan.FromSeconds(4);
 
     private static IEnumerable<(int Start, int Count)> Partitioner(int users, int parts)
     {
