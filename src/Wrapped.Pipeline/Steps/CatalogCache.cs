@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Wrapped.Core.Avro;
 using Wrapped.Core.Feed;
 using Wrapped.Core.Simulation;
@@ -8,11 +9,16 @@ namespace Wrapped.Pipeline.Steps;
 
 /// <summary>
 /// Loads a run's catalog once per process: every part a worker simulates shares the same read-only arrays.
-/// Keyed by the store and the catalog file's checksum-free path, which never changes within a run.
+/// Keyed by the store and the catalog file's path, which never changes within a run, and below that by the
+/// file's SHA-256: a catalog copied into a run is the prepared one byte for byte, and is not decoded twice.
 /// </summary>
 public static class CatalogCache
 {
+    // A worker that serves many datasets would otherwise keep every catalog it ever decoded.
+    private const int MaxCatalogsByContent = 4;
+
     private static readonly ConcurrentDictionary<(string Store, string Path), Lazy<Task<SimulationCatalog>>> Loaded = new();
+    private static readonly ConcurrentDictionary<string, Lazy<SimulationCatalog>> ByContent = new(StringComparer.Ordinal);
 
     public static Task<SimulationCatalog> GetAsync(IFeedStore store, FeedLayout layout, CancellationToken cancellationToken)
     {
@@ -21,16 +27,33 @@ public static class CatalogCache
         return lazy.Value.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Forgets every loaded catalog (a rerun after <c>prepare</c> rewrote one in the same place).</summary>
+    /// <summary>Forgets which catalog each path holds (a rerun after <c>prepare</c> rewrote one in the same place).</summary>
     public static void Clear() => Loaded.Clear();
 
     private static async Task<SimulationCatalog> LoadAsync(IFeedStore store, FeedLayout layout)
     {
         if (!await store.ExistsAsync(layout.CatalogTracks, CancellationToken.None).ConfigureAwait(false))
             throw new FeedInputException($"No catalog at {layout.CatalogTracks} in {store.Description}: run prepare first.");
-        var tracks = await store.ReadAvroAsync(layout.CatalogTracks, stream => TrackRecordCodec.ReadAll(stream, layout.CatalogTracks), CancellationToken.None).ConfigureAwait(false);
+        byte[] bytes;
+        await using (var stream = await store.OpenReadAsync(layout.CatalogTracks, CancellationToken.None).ConfigureAwait(false))
+        using (var buffer = new MemoryStream())
+        {
+            await stream.CopyToAsync(buffer).ConfigureAwait(false);
+            bytes = buffer.ToArray();
+        }
+        var content = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (!ByContent.ContainsKey(content) && ByContent.Count >= MaxCatalogsByContent)
+        {
+            ByContent.Clear();
+        }
+        return ByContent.GetOrAdd(content, _ => new Lazy<SimulationCatalog>(() => Decode(bytes, layout.CatalogTracks))).Value;
+    }
+
+    private static SimulationCatalog Decode(byte[] bytes, string path)
+    {
+        var tracks = TrackRecordCodec.ReadAll(new MemoryStream(bytes, writable: false), path).ToList();
         if (tracks.Count == 0)
-            throw new FeedInputException($"The catalog at {layout.CatalogTracks} holds no track: nothing can be simulated.");
+            throw new FeedInputException($"The catalog at {path} holds no track: nothing can be simulated.");
         return SimulationCatalog.Create(tracks);
     }
 }
