@@ -27,20 +27,21 @@ internal static class EndToEndBenchmark
         var partSize = new Option<int>("--part-size") { DefaultValueFactory = _ => RunParameters.DefaultPartSize, Description = "Users per output file" };
         var output = new Option<string?>("--out") { Description = "Folder for the end-to-end output (default: under --work)" };
         var endToEndOnly = new Option<bool>("--end-to-end-only") { Description = "Skip the simulation-only and encode-only phases (for profiling)" };
+        var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 3, Description = "End-to-end runs, each followed by its encode-only bound; the median ratio is reported" };
         var command = new Command("e2e", "Simulation-only, encode+deflate-only and end-to-end events/s, and peak working set.")
         {
-            users, days, parallelism, work, keep, partSize, output, endToEndOnly,
+            users, days, parallelism, work, keep, partSize, output, endToEndOnly, repeat,
         };
         command.SetAction(async parse =>
         {
             await RunAsync(parse.GetValue(users), parse.GetValue(days), parse.GetValue(parallelism), parse.GetValue(work)!, parse.GetValue(keep),
-                parse.GetValue(partSize), parse.GetValue(output), parse.GetValue(endToEndOnly));
+                parse.GetValue(partSize), parse.GetValue(output), parse.GetValue(endToEndOnly), Math.Max(1, parse.GetValue(repeat)));
             return 0;
         });
         return command;
     }
 
-    private static async Task RunAsync(int users, int days, int parallelism, string work, bool keep, int partSize, string? outputFolder, bool endToEndOnly)
+    private static async Task RunAsync(int users, int days, int parallelism, string work, bool keep, int partSize, string? outputFolder, bool endToEndOnly, int repeat)
     {
         var log = Console.Out;
         log.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -53,50 +54,71 @@ internal static class EndToEndBenchmark
             RunId = "bench", Dataset = "bench", Users = users, Start = start, End = start.AddDays(days - 1), Seed = 42, PartSize = partSize,
         };
 
-        // 1. End to end first, so the peak working set is the run's and not the micro phases'.
-        var output = outputFolder ?? Path.Combine(work, "out");
+        // End to end first, so the peak working set is the run's and not the other phases'. Then, for each repeat, the
+        // writer's bound right after the run it is compared with: this machine's speed drifts by tens of percent over
+        // minutes, and a bound measured at another time would compare two different machines.
+        var output = outputFolder ?? Path.Combine(work, $"out-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var (allocatedBefore, pausedBefore, gcsBefore) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+        var runs = new List<RunFigures>();
+        double peakMiB = 0;
+        SimulationCatalog? catalog = null;
+        (long Events, long Bytes, TimeSpan Time) encode = default;
+        for (var r = 0; r < repeat; r++)
+        {
+            // Each run into a folder of its own, all deleted at the end: a run that follows the deletion of thousands of
+            // files pays for it in the file system (ext4 skips recently freed inodes when it allocates), a user's run does not.
+            var run = await EndToEndAsync(parameters, catalogFolder, Path.Combine(output, $"run-{r + 1}"), parallelism);
+            if (r == 0) peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+            if (!endToEndOnly)
+            {
+                catalog ??= await CatalogCache.GetAsync(new LocalFeedStore(catalogFolder), FeedLayout.AtStoreRoot(), CancellationToken.None);
+                encode = EncodeOnly(catalog, start, parallelism);
+                run = run with { EncodeRate = encode.Events / encode.Time.TotalSeconds };
+            }
+            runs.Add(run);
+            log.WriteLine($"run {r + 1}: {run.Events:N0} events in {run.Elapsed.TotalSeconds:N2} s = {run.Rate / 1e6:N2} M events/s"
+                + (endToEndOnly ? "" : $"; encode + deflate only {run.EncodeRate / 1e6:N2} M events/s; ratio {run.Rate / run.EncodeRate:N2}")
+                + $"; allocated {run.Allocated / 1048576.0:N0} MiB, {run.Collections} collections, GC pauses {run.GcPauses.TotalSeconds:N2} s");
+        }
+        if (!keep) Directory.Delete(output, recursive: true);
+        if (endToEndOnly) return;
+
+        // Simulation only: the same days as the run (later days carry larger heard sets), for enough users to take a few seconds.
+        var simUsers = Math.Min(users, 2000);
+        var (simEvents, simTime) = SimulateOnly(catalog!, simUsers, days, start, parallelism);
+        var simRate = simEvents / simTime.TotalSeconds;
+
+        var median = runs.OrderBy(x => x.Rate / x.EncodeRate).ElementAt(runs.Count / 2);
+        var first = runs[0];
+        log.WriteLine();
+        log.WriteLine($"| measure ({users:N0} users x {days} days, parallelism {parallelism}; median of {runs.Count} by ratio) | figure |");
+        log.WriteLine("|---|---|");
+        log.WriteLine($"| end to end to local disk (deflate) | {median.Events:N0} events in {median.Elapsed.TotalSeconds:N1} s = {median.Rate / 1e6:N2} M events/s |");
+        log.WriteLine($"| output | {first.Files:N0} files, {first.Bytes / 1048576.0:N0} MiB ({first.Bytes / (double)first.Events:N1} bytes/event) |");
+        log.WriteLine($"| simulation only ({simUsers:N0} users x {days} days) | {simRate / 1e6:N2} M events/s |");
+        log.WriteLine($"| encode + deflate only, right after that run ({encode.Events:N0} events a pass) | {median.EncodeRate / 1e6:N2} M events/s |");
+        log.WriteLine($"| end to end / encode-only | {median.Rate / median.EncodeRate:N2} (all runs: {string.Join(", ", runs.Select(x => (x.Rate / x.EncodeRate).ToString("N2")))}) |");
+        log.WriteLine($"| peak working set (first run) | {peakMiB:N0} MiB |");
+        log.WriteLine($"| end to end: allocated, collections, GC pauses | {median.Allocated / 1048576.0:N0} MiB, {median.Collections:N0}, {median.GcPauses.TotalSeconds:N2} s |");
+    }
+
+    private sealed record RunFigures(long Events, long Files, long Bytes, TimeSpan Elapsed, long Allocated, int Collections, TimeSpan GcPauses)
+    {
+        public double Rate => Events / Elapsed.TotalSeconds;
+        public double EncodeRate { get; init; } = double.NaN;
+    }
+
+    private static async Task<RunFigures> EndToEndAsync(RunParameters parameters, string catalogFolder, string output, int parallelism)
+    {
+        CatalogCache.Clear();
+        var (allocated, paused, collections) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var stopwatch = Stopwatch.StartNew();
         var outcome = await LocalFeedRunner.RunFromCatalogAsync(new LocalFeedStore(output), parameters, new LocalFeedStore(catalogFolder), [],
             new RunSchedule(parameters.PartSize, parallelism), null, CancellationToken.None);
-        var endToEnd = stopwatch.Elapsed;
-        var gc = (Allocated: GC.GetTotalAllocatedBytes() - allocatedBefore, Paused: GC.GetTotalPauseDuration() - pausedBefore, Collections: GC.CollectionCount(0) - gcsBefore);
-        var peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
-        var events = outcome.Manifest.Counts.Events;
-        var endToEndRate = events / endToEnd.TotalSeconds;
-
-        if (endToEndOnly)
-        {
-            log.WriteLine($"end to end: {events:N0} events in {endToEnd.TotalSeconds:N2} s = {endToEndRate / 1e6:N2} M events/s, {outcome.Manifest.Counts.Files:N0} files; "
-                + $"allocated {gc.Allocated / 1048576.0:N0} MiB, {gc.Collections} collections, GC pauses {gc.Paused.TotalSeconds:N2} s");
-            if (!keep) Directory.Delete(output, recursive: true);
-            return;
-        }
-
-        // 2. Simulation only: the same kind of work with a sink that only counts.
-        var catalog = await CatalogCache.GetAsync(new LocalFeedStore(catalogFolder), FeedLayout.AtStoreRoot(), CancellationToken.None);
-        // The same days as the run (later days carry larger heard sets), for enough users to take a few seconds.
-        var simUsers = Math.Min(users, 2000);
-        var simDays = days;
-        var (simEvents, simTime) = SimulateOnly(catalog, simUsers, simDays, start, parallelism);
-        var simRate = simEvents / simTime.TotalSeconds;
-
-        // 3. Encode + deflate only, from events simulated beforehand, one writer per core.
-        var (encEvents, encBytes, encTime) = EncodeOnly(catalog, start, parallelism);
-        var encRate = encEvents / encTime.TotalSeconds;
-
-        log.WriteLine();
-        log.WriteLine($"| measure ({users:N0} users x {days} days, parallelism {parallelism}) | figure |");
-        log.WriteLine("|---|---|");
-        log.WriteLine($"| end to end to local disk (deflate) | {events:N0} events in {endToEnd.TotalSeconds:N1} s = {endToEndRate / 1e6:N2} M events/s |");
-        log.WriteLine($"| output | {outcome.Manifest.Counts.Files:N0} files, {outcome.Manifest.Counts.Bytes / 1048576.0:N0} MiB ({outcome.Manifest.Counts.Bytes / (double)events:N1} bytes/event) |");
-        log.WriteLine($"| simulation only ({simUsers:N0} users x {simDays} days) | {simRate / 1e6:N2} M events/s |");
-        log.WriteLine($"| encode + deflate only ({encEvents:N0} events) | {encRate / 1e6:N2} M events/s ({encBytes / encTime.TotalSeconds / 1048576.0:N0} MiB/s out) |");
-        log.WriteLine($"| end to end / encode-only | {endToEndRate / encRate:N2} |");
-        log.WriteLine($"| peak working set | {peakMiB:N0} MiB |");
-        log.WriteLine($"| end to end: allocated, collections, GC pauses | {gc.Allocated / 1048576.0:N0} MiB, {gc.Collections:N0}, {gc.Paused.TotalSeconds:N2} s |");
-        if (!keep) Directory.Delete(output, recursive: true);
+        var elapsed = stopwatch.Elapsed;
+        var counts = outcome.Manifest.Counts;
+        return new RunFigures(counts.Events, counts.Files, counts.Bytes, elapsed, GC.GetTotalAllocatedBytes() - allocated,
+            GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - paused);
     }
 
     private static (long Events, TimeSpan Time) SimulateOnly(SimulationCatalog catalog, int users, int days, DateOnly start, int parallelism)
