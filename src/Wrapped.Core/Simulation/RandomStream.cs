@@ -8,15 +8,13 @@ namespace Wrapped.Core.Simulation;
 /// sequence on every machine. Pass it by <c>ref</c>; a copy forks the stream.
 /// </summary>
 /// <remarks>
-/// Normal draws, and the ziggurat's tables and rare slow path for exponential ones, go through <see cref="Math.Log"/>, <see cref="Math.Cos"/> and
-/// <see cref="Math.Sqrt"/>. Sqrt is exact by IEEE 754; Log and Cos come from the platform's math library,
+/// Normal and exponential draws come from ziggurats whose tables and rare slow paths use <see cref="Math.Exp"/>,
+/// <see cref="Math.Log"/> and <see cref="Math.Sqrt"/>. Sqrt is exact by IEEE 754; Exp and Log come from the platform's math library,
 /// which may differ in the last bit between operating systems or CPU architectures. Byte-identical output is
 /// guaranteed on one platform; across platforms it holds as long as those libraries agree.
 /// </remarks>
 public struct RandomStream
 {
-    private const double TwoPi = 2.0 * Math.PI;
-
     // Stream tags in the date slot: day numbers are never negative, so these cannot collide with a day.
     private const long InitialStateTag = -1;
 
@@ -85,16 +83,8 @@ public struct RandomStream
     /// <summary>Exponential with the given rate (mean 1 / rate), by a ziggurat: rarely a logarithm.</summary>
     public double Exponential(double rate) => ExponentialZiggurat.Sample(ref this) / rate;
 
-    /// <summary>
-    /// Normal by Box–Muller, using one of the pair and discarding the other so a draw consumes exactly
-    /// two uniforms and no value is carried between calls.
-    /// </summary>
-    public double Normal(double mean, double sd)
-    {
-        var u1 = 1.0 - NextDouble();
-        var u2 = NextDouble();
-        return mean + sd * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(TwoPi * u2);
-    }
+    /// <summary>Normal with the given mean and standard deviation, by a ziggurat: rarely a logarithm, never a cosine.</summary>
+    public double Normal(double mean, double sd) => mean + sd * NormalZiggurat.Sample(ref this);
 
     private static void ThrowNonPositive(int n) =>
         throw new ArgumentOutOfRangeException(nameof(n), n, "The bound must be positive.");

@@ -43,9 +43,9 @@ public sealed class GoldenValueTests
     }
 
     private static readonly (long, long, string, long, long) ExpectedFirst =
-        (2775765482832134144, 1704080199278, "t000180", 142978, 2775765482832134144); // 2024-01-01 03:36:39.278Z, day 19723, user 0, play 0
-    private static readonly int ExpectedCount = 2299;
-    private const string ExpectedSha256 = "FF4235C3E6FEB06F307780246F4559732D948DF3BB42FE9A24CF9E2ECA271C3B";
+        (2775765482832134144, 1704083805041, "t000297", 296042, 2775765482832134144); // 2024-01-01 04:36:45.041Z, day 19723, user 0, play 0
+    private static readonly int ExpectedCount = 2391;
+    private const string ExpectedSha256 = "AF37CF2A822BDBF25129CC6F3CE6E9F4570985706171FF31DA4A45A4ECBC195D";
     private static readonly UserProfile ExpectedUser = new(0, "Niko66", "Lesotho", new DateOnly(1992, 9, 8), Gender.F, Personality.Parse("FNLU"));
 
     private static string Digest(SimulationCatalog catalog, IEnumerable<ListeningEvent> events)
