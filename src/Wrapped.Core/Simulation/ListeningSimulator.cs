@@ -117,6 +117,7 @@ public sealed class ListeningSimulator
         for (var i = 0; i < tracks; i++)
         {
             var track = _chooser.Next(ref rng, state, odds, previousSkipped);
+            _catalog.PrefetchTrackIdAvro(track);
             var durationMs = _catalog.Facts[track].DurationMs;
             var skipped = rng.NextDouble() < SkipProbability;
             var listeningMs = skipped ? SkippedListeningMs(ref rng, durationMs) : durationMs;
