@@ -26,22 +26,23 @@ internal static class EndToEndBenchmark
         var keep = new Option<bool>("--keep") { Description = "Keep the end-to-end output instead of deleting it" };
         var partSize = new Option<int>("--part-size") { DefaultValueFactory = _ => RunParameters.DefaultPartSize, Description = "Users per output file" };
         var output = new Option<string?>("--out") { Description = "Folder for the end-to-end output (default: under --work)" };
+        var events = new Option<string>("--events") { DefaultValueFactory = _ => "disk", Description = "disk; hashed (events hashed, not stored); discarded (events neither hashed nor stored)" };
         var endToEndOnly = new Option<bool>("--end-to-end-only") { Description = "Skip the simulation-only and encode-only phases (for profiling)" };
         var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 3, Description = "End-to-end runs, each followed by its encode-only bound; the median ratio is reported" };
         var command = new Command("e2e", "Simulation-only, encode+deflate-only and end-to-end events/s, and peak working set.")
         {
-            users, days, parallelism, work, keep, partSize, output, endToEndOnly, repeat,
+            users, days, parallelism, work, keep, partSize, output, endToEndOnly, repeat, events,
         };
         command.SetAction(async parse =>
         {
             await RunAsync(parse.GetValue(users), parse.GetValue(days), parse.GetValue(parallelism), parse.GetValue(work)!, parse.GetValue(keep),
-                parse.GetValue(partSize), parse.GetValue(output), parse.GetValue(endToEndOnly), Math.Max(1, parse.GetValue(repeat)));
+                parse.GetValue(partSize), parse.GetValue(output), parse.GetValue(endToEndOnly), Math.Max(1, parse.GetValue(repeat)), parse.GetValue(events)!);
             return 0;
         });
         return command;
     }
 
-    private static async Task RunAsync(int users, int days, int parallelism, string work, bool keep, int partSize, string? outputFolder, bool endToEndOnly, int repeat)
+    private static async Task RunAsync(int users, int days, int parallelism, string work, bool keep, int partSize, string? outputFolder, bool endToEndOnly, int repeat, string eventsTo)
     {
         var log = Console.Out;
         log.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -67,7 +68,7 @@ internal static class EndToEndBenchmark
         {
             // Each run into a folder of its own, all deleted at the end: a run that follows the deletion of thousands of
             // files pays for it in the file system (ext4 skips recently freed inodes when it allocates), a user's run does not.
-            var run = await EndToEndAsync(parameters, catalogFolder, Path.Combine(output, $"run-{r + 1}"), parallelism);
+            var run = await EndToEndAsync(parameters, catalogFolder, Path.Combine(output, $"run-{r + 1}"), parallelism, eventsTo);
             if (r == 0) peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
             if (!endToEndOnly)
             {
@@ -108,12 +109,20 @@ internal static class EndToEndBenchmark
         public double EncodeRate { get; init; } = double.NaN;
     }
 
-    private static async Task<RunFigures> EndToEndAsync(RunParameters parameters, string catalogFolder, string output, int parallelism)
+    private static async Task<RunFigures> EndToEndAsync(RunParameters parameters, string catalogFolder, string output, int parallelism, string eventsTo)
     {
+        var local = new LocalFeedStore(output);
+        IFeedStore store = eventsTo switch
+        {
+            "disk" => local,
+            "hashed" => new DiscardingEventsStore(local, hash: true),
+            "discarded" => new DiscardingEventsStore(local, hash: false),
+            _ => throw new ArgumentException($"--events: disk, hashed or discarded, not '{eventsTo}'."),
+        };
         CatalogCache.Clear();
         var (allocated, paused, collections) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
         var stopwatch = Stopwatch.StartNew();
-        var outcome = await LocalFeedRunner.RunFromCatalogAsync(new LocalFeedStore(output), parameters, new LocalFeedStore(catalogFolder), [],
+        var outcome = await LocalFeedRunner.RunFromCatalogAsync(store, parameters, new LocalFeedStore(catalogFolder), [],
             new RunSchedule(parameters.PartSize, parallelism), null, CancellationToken.None);
         var elapsed = stopwatch.Elapsed;
         var counts = outcome.Manifest.Counts;
@@ -191,22 +200,5 @@ internal static class EndToEndBenchmark
     {
         public readonly List<ListeningEvent> Events = new(1 << 20);
         public void Add(in ListeningEvent listeningEvent) => Events.Add(listeningEvent);
-    }
-
-    /// <summary>Counts what is written and keeps nothing: measures the writer, not the disk.</summary>
-    private sealed class CountingStream : Stream
-    {
-        private long _length;
-        public override void Write(byte[] buffer, int offset, int count) => _length += count;
-        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
-        public override void Flush() { }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => _length;
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
