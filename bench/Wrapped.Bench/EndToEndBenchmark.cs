@@ -24,7 +24,7 @@ internal static class EndToEndBenchmark
         var parallelism = new Option<int>("--parallelism") { DefaultValueFactory = _ => Environment.ProcessorCount };
         var work = new Option<string>("--work") { DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "wrapped-bench") };
         var keep = new Option<bool>("--keep") { Description = "Keep the end-to-end output instead of deleting it" };
-        var partSize = new Option<int>("--part-size") { DefaultValueFactory = _ => RunParameters.DefaultPartSize, Description = "Users per output file" };
+        var partSize = new Option<int?>("--part-size") { Description = "Users per output file (default: as a run chooses)" };
         var output = new Option<string?>("--out") { Description = "Folder for the end-to-end output (default: under --work)" };
         var events = new Option<string>("--events") { DefaultValueFactory = _ => "disk", Description = "disk; hashed (events hashed, not stored); discarded (events neither hashed nor stored)" };
         var endToEndOnly = new Option<bool>("--end-to-end-only") { Description = "Skip the simulation-only and encode-only phases (for profiling)" };
@@ -42,7 +42,7 @@ internal static class EndToEndBenchmark
         return command;
     }
 
-    private static async Task RunAsync(int users, int days, int parallelism, string work, bool keep, int partSize, string? outputFolder, bool endToEndOnly, int repeat, string eventsTo)
+    private static async Task RunAsync(int users, int days, int parallelism, string work, bool keep, int? partSize, string? outputFolder, bool endToEndOnly, int repeat, string eventsTo)
     {
         var log = Console.Out;
         log.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
@@ -52,7 +52,7 @@ internal static class EndToEndBenchmark
         var start = new DateOnly(2024, 1, 1);
         var parameters = new RunParameters
         {
-            RunId = "bench", Dataset = "bench", Users = users, Start = start, End = start.AddDays(days - 1), Seed = 42, PartSize = partSize,
+            RunId = "bench", Dataset = "bench", Users = users, Start = start, End = start.AddDays(days - 1), Seed = 42, PartSize = partSize ?? RunParameters.DefaultPartSizeFor(users),
         };
 
         // End to end first, so the peak working set is the run's and not the other phases'. Then, for each repeat, the

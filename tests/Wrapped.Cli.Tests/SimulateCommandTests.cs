@@ -34,6 +34,21 @@ public sealed class SimulateCommandTests
         Assert.False(Directory.Exists(output.Combine("feed")));
     }
 
+    [Theory]
+    [InlineData("--part-size", "0")]
+    [InlineData("--part-size", "-3")]
+    [InlineData("--batch-size", "0")]
+    public async Task Simulate_NonPositiveSize_ExitsTwoNamingTheOption(string option, string value)
+    {
+        using var output = new TempFolder("simulate-size");
+
+        var result = await CliRunner.RunAsync("simulate", "--catalog", output.Combine("catalog"), "--users", "3", option, value, "--out", output.Combine("feed"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{option} must be at least 1", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output.Combine("feed")));
+    }
+
     [Fact]
     public async Task Simulate_CatalogOfAnotherSchemaVersion_ExitsTwoWithoutWritingAnything()
     {

@@ -34,6 +34,17 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>A positive integer option with no default: absent means the command chooses.</summary>
+    public static Option<int?> OptionalPositive(string name, string description)
+    {
+        var option = new Option<int?>(name) { Description = description };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is <= 0 and var value) result.AddError($"{name} must be at least 1 (got {value}).");
+        });
+        return option;
+    }
+
     /// <summary>The CSV at <paramref name="path"/>, or rejected input naming the missing file.</summary>
     public static CsvSource ExistingCsv(string path, string what) =>
         File.Exists(path) ? CsvSource.FromFile(path) : throw new FeedInputException($"The {what} file '{path}' does not exist.");

@@ -10,15 +10,16 @@ internal static class RunInvocation
     {
         var end = parse.GetValue(options.End) ?? CommonOptions.Yesterday;
         var start = parse.GetValue(options.Start) ?? new DateOnly(end.Year, 1, 1);
+        var users = parse.GetValue(options.Users);
         var parameters = new RunParameters
         {
             RunId = "pending",
             Dataset = RunIdentity.Slug(dataset),
-            Users = parse.GetValue(options.Users),
+            Users = users,
             Start = start,
             End = end,
             Seed = parse.GetValue(options.Seed),
-            PartSize = parse.GetValue(options.PartSize),
+            PartSize = parse.GetValue(options.PartSize) ?? RunParameters.DefaultPartSizeFor(users),
             Codec = parse.GetValue(options.Codec)!,
         };
         var runId = parse.GetValue(options.RunId);

@@ -11,7 +11,8 @@ internal sealed class RunOptions
     public Option<DateOnly?> End { get; } = CommonOptions.Date("--end", "Last simulated day, included; default yesterday (UTC)");
     public Option<long> Seed { get; } = CommonOptions.Seed();
     public Option<string> Output { get; } = new("--out") { Description = "Folder the run is written under (as runs/{runId}/)", DefaultValueFactory = _ => "out" };
-    public Option<int> PartSize { get; } = CommonOptions.Positive("--part-size", "Users per output file; part of the run's definition", Core.Feed.RunParameters.DefaultPartSize);
+    public Option<int?> PartSize { get; } = CommonOptions.OptionalPositive("--part-size",
+        "Users per output file; part of the run's definition. Default: the users in about 8 parts, 250 to 2,500 each");
     public Option<int> BatchSize { get; } = CommonOptions.Positive("--batch-size", "Users per unit of work, rounded up to whole parts; never changes the output", RunSchedule.Default.BatchSize);
     public Option<int> Parallelism { get; } = CommonOptions.Positive("--parallelism", "Units of work in flight at once; never changes the output", RunSchedule.Default.Parallelism);
     public Option<string> Codec { get; } = new("--codec") { Description = "Avro codec: deflate (fastest level), deflate:optimal or null", DefaultValueFactory = _ => "deflate" };

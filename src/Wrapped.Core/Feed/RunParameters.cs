@@ -6,7 +6,10 @@ namespace Wrapped.Core.Feed;
 /// </summary>
 public sealed record RunParameters
 {
-    public const int DefaultPartSize = 250;
+    /// <summary>Bounds of the part size chosen when none is given; see <see cref="DefaultPartSizeFor"/>.</summary>
+    public const int MinDefaultPartSize = 250, MaxDefaultPartSize = 2500;
+
+    private const int DefaultParts = 8;
 
     public required string RunId { get; init; }
     public required string Dataset { get; init; }
@@ -16,7 +19,7 @@ public sealed record RunParameters
     public required long Seed { get; init; }
 
     /// <summary>Users per output file (<c>part-NNNNN.avro</c>); the unit of work and of retry.</summary>
-    public int PartSize { get; init; } = DefaultPartSize;
+    public required int PartSize { get; init; }
 
     public int Clusters { get; init; } = 3;
 
@@ -28,6 +31,14 @@ public sealed record RunParameters
 
     /// <summary>Whether the nightly timer extends this run by each new day.</summary>
     public bool Daily { get; init; }
+
+    /// <summary>
+    /// The part size when none is given: the users in about eight parts, so a small machine has work for every core
+    /// and a Durable fan-out several batches, but between 250 and 2,500 users a part. Every file costs a create,
+    /// a rename and a half-empty last block, and readers of the feed prefer fewer, larger files: a year of 10,000
+    /// users is 2,920 day files of about 800 KB instead of 14,600 of 160 KB.
+    /// </summary>
+    public static int DefaultPartSizeFor(int users) => (int)Math.Clamp((users + (long)DefaultParts - 1) / DefaultParts, MinDefaultPartSize, MaxDefaultPartSize);
 
     public DateOnly EffectiveReferenceDate => ReferenceDate ?? new DateOnly(Start.Year, 1, 1);
 

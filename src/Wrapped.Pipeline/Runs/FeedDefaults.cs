@@ -7,8 +7,9 @@ public sealed class FeedDefaults
 
     public int Users { get; set; } = 1000;
     public long Seed { get; set; } = 42;
-    public int PartSize { get; set; } = Core.Feed.RunParameters.DefaultPartSize;
-    public int BatchSize { get; set; } = Core.Feed.RunParameters.DefaultPartSize;
+    /// <summary>Users per output file; null chooses by the number of users (<see cref="Core.Feed.RunParameters.DefaultPartSizeFor"/>).</summary>
+    public int? PartSize { get; set; }
+    public int BatchSize { get; set; } = RunSchedule.DefaultBatchSize;
     public int MaxParallelBatches { get; set; } = 8;
     public int Clusters { get; set; } = 3;
     public string Codec { get; set; } = "deflate";

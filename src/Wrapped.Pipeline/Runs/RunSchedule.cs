@@ -9,7 +9,10 @@ namespace Wrapped.Pipeline.Runs;
 /// <param name="Parallelism">Units of work in flight at once.</param>
 public sealed record RunSchedule(int BatchSize, int Parallelism)
 {
-    public static RunSchedule Default { get; } = new(RunParameters.DefaultPartSize, Environment.ProcessorCount);
+    /// <summary>Users per unit of work when none is given: rounded up to whole parts, one part a batch by default.</summary>
+    public const int DefaultBatchSize = RunParameters.MinDefaultPartSize;
+
+    public static RunSchedule Default { get; } = new(DefaultBatchSize, Environment.ProcessorCount);
 
     /// <summary>The run's parts grouped into batches of whole parts, in part order.</summary>
     public IReadOnlyList<int[]> Batches(int partCount, int partSize)

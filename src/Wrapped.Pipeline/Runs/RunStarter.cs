@@ -40,15 +40,16 @@ public sealed class RunStarter(FeedStores stores, FeedDefaults defaults, TimePro
         var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
         var end = overrides.End ?? yesterday;
         var start = overrides.Start ?? new DateOnly(end.Year, 1, 1);
+        var users = overrides.Users ?? defaults.Users;
         var parameters = new RunParameters
         {
             RunId = "pending",
             Dataset = RunIdentity.Slug(dataset),
-            Users = overrides.Users ?? defaults.Users,
+            Users = users,
             Start = start,
             End = end,
             Seed = overrides.Seed ?? defaults.Seed,
-            PartSize = overrides.PartSize ?? defaults.PartSize,
+            PartSize = overrides.PartSize ?? defaults.PartSize ?? RunParameters.DefaultPartSizeFor(users),
             Clusters = defaults.Clusters,
             Codec = overrides.Codec ?? defaults.Codec,
             Daily = overrides.Daily ?? defaults.Daily,

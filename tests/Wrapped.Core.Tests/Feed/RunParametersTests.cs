@@ -26,6 +26,21 @@ public sealed class RunParametersTests
         Assert.Throws<ArgumentOutOfRangeException>(() => parameters.UsersOfPart(3));
     }
 
+    [Theory]
+    [InlineData(1, 250)]          // small runs: never below 250 users a part
+    [InlineData(2_000, 250)]
+    [InlineData(2_001, 251)]      // then about eight parts
+    [InlineData(10_000, 1_250)]
+    [InlineData(20_000, 2_500)]
+    [InlineData(1_000_000, 2_500)] // large runs: never above 2,500, so the fan-out widens instead
+    public void DefaultPartSizeFor_Users_AboutEightPartsWithinBounds(int users, int expected)
+    {
+        var partSize = RunParameters.DefaultPartSizeFor(users);
+
+        Assert.Equal(expected, partSize);
+        Assert.InRange((Valid with { Users = users, PartSize = partSize }).PartCount, 1, Math.Max(8, users / RunParameters.MaxDefaultPartSize + 1));
+    }
+
     [Fact]
     public void Days_CountsBothEnds()
     {
