@@ -81,10 +81,10 @@ public struct RandomStream
     }
 
     /// <summary>Exponential with the given rate (mean 1 / rate), by a ziggurat: rarely a logarithm.</summary>
-    public double Exponential(double rate) => ExponentialZiggurat.Sample(ref this) / rate;
+    public double Exponential(double rate) => Ziggurat<ExponentialShape>.Sample(ref this) / rate;
 
     /// <summary>Normal with the given mean and standard deviation, by a ziggurat: rarely a logarithm, never a cosine.</summary>
-    public double Normal(double mean, double sd) => mean + sd * NormalZiggurat.Sample(ref this);
+    public double Normal(double mean, double sd) => mean + sd * Ziggurat<NormalShape>.Sample(ref this);
 
     private static void ThrowNonPositive(int n) =>
         throw new ArgumentOutOfRangeException(nameof(n), n, "The bound must be positive.");

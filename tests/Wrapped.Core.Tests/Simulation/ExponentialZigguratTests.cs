@@ -9,18 +9,18 @@ public sealed class ExponentialZigguratTests
     [Fact]
     public void LayerEdges_FromTheConstants_DecreaseToZeroAndTheTopLayerHasTheCommonArea()
     {
-        var edges = ExponentialZiggurat.LayerEdges;
+        var edges = Ziggurat<ExponentialShape>.LayerEdges;
 
-        Assert.Equal(ExponentialZiggurat.Layers + 1, edges.Length);
+        Assert.Equal(Ziggurat<ExponentialShape>.Layers + 1, edges.Length);
         for (var i = 1; i < edges.Length; i++) Assert.True(edges[i] < edges[i - 1], $"edge {i} does not decrease");
         Assert.Equal(0, edges[^1]);
         // The recursion only reaches the density's peak with the right tail start and area: the top layer, between
         // heights e^-edge and 1, must have the same area as the others.
         var top = edges[^2];
-        Assert.Equal(ExponentialZiggurat.LayerArea, top * (1 - Math.Exp(-top)), 1e-12);
+        Assert.Equal(ExponentialShape.LayerArea, top * (1 - Math.Exp(-top)), 1e-12);
         // The bottom layer: rectangle to the tail start plus the tail's area e^-r equals the common area too.
-        var r = ExponentialZiggurat.TailStart;
-        Assert.Equal(ExponentialZiggurat.LayerArea, r * Math.Exp(-r) + Math.Exp(-r), 1e-12);
+        var r = ExponentialShape.TailStart;
+        Assert.Equal(ExponentialShape.LayerArea, r * Math.Exp(-r) + Math.Exp(-r), 1e-12);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ExponentialZigguratTests
         var counts = new long[64];
         for (var i = 0; i < N; i++)
         {
-            var x = ExponentialZiggurat.Sample(ref rng);
+            var x = Ziggurat<ExponentialShape>.Sample(ref rng);
             Assert.True(x >= 0);
             var bin = (int)Math.Floor((1 - Math.Exp(-x)) * 64);
             counts[Math.Min(bin, 63)]++;
@@ -45,11 +45,11 @@ public sealed class ExponentialZigguratTests
     {
         // The tail is drawn by a separate path; its share must be e^-r and its values keep the exponential's shape.
         var rng = new RandomStream(12);
-        var r = ExponentialZiggurat.TailStart;
+        var r = ExponentialShape.TailStart;
         long beyond = 0, farBeyond = 0;
         for (var i = 0; i < N; i++)
         {
-            var x = ExponentialZiggurat.Sample(ref rng);
+            var x = Ziggurat<ExponentialShape>.Sample(ref rng);
             beyond += x > r ? 1 : 0;
             farBeyond += x > r + 1 ? 1 : 0;
         }
@@ -65,6 +65,6 @@ public sealed class ExponentialZigguratTests
     {
         var a = new RandomStream(13);
         var b = new RandomStream(13);
-        for (var i = 0; i < 10_000; i++) Assert.Equal(ExponentialZiggurat.Sample(ref a), ExponentialZiggurat.Sample(ref b));
+        for (var i = 0; i < 10_000; i++) Assert.Equal(Ziggurat<ExponentialShape>.Sample(ref a), Ziggurat<ExponentialShape>.Sample(ref b));
     }
 }

@@ -11,17 +11,17 @@ public sealed class NormalZigguratTests
     [Fact]
     public void LayerEdges_FromTheConstants_DecreaseToZeroAndEveryLayerHasTheCommonArea()
     {
-        var edges = NormalZiggurat.LayerEdges;
+        var edges = Ziggurat<NormalShape>.LayerEdges;
         static double F(double x) => Math.Exp(-0.5 * x * x);
 
-        Assert.Equal(NormalZiggurat.Layers + 1, edges.Length);
+        Assert.Equal(Ziggurat<NormalShape>.Layers + 1, edges.Length);
         for (var i = 1; i < edges.Length; i++) Assert.True(edges[i] < edges[i - 1], $"edge {i} does not decrease");
         // Top layer, between heights f(edge) and f(0) = 1, and bottom layer, rectangle plus tail, both of the common area.
         var top = edges[^2];
-        Assert.Equal(NormalZiggurat.LayerArea, top * (1 - F(top)), 1e-10);
-        var r = NormalZiggurat.TailStart;
+        Assert.Equal(NormalShape.LayerArea, top * (1 - F(top)), 1e-10);
+        var r = NormalShape.TailStart;
         var tail = Math.Sqrt(Math.PI / 2) * SpecialFunctions.Erfc(r / Math.Sqrt(2));
-        Assert.Equal(NormalZiggurat.LayerArea, r * F(r) + tail, 1e-10);
+        Assert.Equal(NormalShape.LayerArea, r * F(r) + tail, 1e-10);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class NormalZigguratTests
         var counts = new long[64];
         for (var i = 0; i < N; i++)
         {
-            var bin = (int)Math.Floor(Normal.CDF(0, 1, NormalZiggurat.Sample(ref rng)) * 64);
+            var bin = (int)Math.Floor(Normal.CDF(0, 1, Ziggurat<NormalShape>.Sample(ref rng)) * 64);
             counts[Math.Clamp(bin, 0, 63)]++;
         }
 
@@ -43,11 +43,11 @@ public sealed class NormalZigguratTests
     {
         // The tails come from a separate path and the sign from its own bit: each side's share must be right.
         var rng = new RandomStream(22);
-        var r = NormalZiggurat.TailStart;
+        var r = NormalShape.TailStart;
         long above = 0, below = 0, farAbove = 0;
         for (var i = 0; i < N; i++)
         {
-            var x = NormalZiggurat.Sample(ref rng);
+            var x = Ziggurat<NormalShape>.Sample(ref rng);
             above += x > r ? 1 : 0;
             below += x < -r ? 1 : 0;
             farAbove += x > r + 0.5 ? 1 : 0;
