@@ -19,7 +19,7 @@ internal static class DurableBenchmark
         var users = new Option<int>("--users") { DefaultValueFactory = _ => 2_000 };
         var days = new Option<int>("--days") { DefaultValueFactory = _ => 365 };
         var parallelism = new Option<int>("--parallelism") { DefaultValueFactory = _ => Environment.ProcessorCount };
-        var partSize = new Option<int>("--part-size") { DefaultValueFactory = _ => 100 };
+        var partSize = new Option<int?>("--part-size") { Description = "Users per output file (default: as a run chooses)" };
         var work = new Option<string>("--work") { DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "wrapped-bench") };
         var command = new Command("durable", "Local runner versus Durable orchestration on Azurite, same run, same machine.") { users, days, parallelism, partSize, work };
         command.SetAction(async parse =>
@@ -30,8 +30,9 @@ internal static class DurableBenchmark
         return command;
     }
 
-    private static async Task RunAsync(int users, int days, int parallelism, int partSize, string work)
+    private static async Task RunAsync(int users, int days, int parallelism, int? chosenPartSize, string work)
     {
+        var partSize = chosenPartSize ?? RunParameters.DefaultPartSizeFor(users);
         var log = Console.Out;
         var (catalogFolder, tracks, _) = await BenchInputs.PrepareAsync(work, log);
         var start = new DateOnly(2024, 1, 1);
@@ -48,10 +49,12 @@ internal static class DurableBenchmark
         var localTime = stopwatch.Elapsed;
 
         var durableOut = Fresh(Path.Combine(work, "durable"));
+        (TimeSpan At, string Stage) lastProgress = default;
         stopwatch.Restart();
         var request = new FeedRunRequest(parameters, InputFiles.InFolder(""), [], parameters.Start, parameters.End, partSize, parallelism);
         var result = await DurableFeedRunner.RunAsync(new FeedStores(new LocalFeedStore(inputs), new LocalFeedStore(durableOut)), request,
-            new DurableRunOptions(null, Path.Combine(work, "azurite-" + Guid.NewGuid().ToString("N")), NullLoggerFactory.Instance), null, CancellationToken.None);
+            new DurableRunOptions(null, Path.Combine(work, "azurite-" + Guid.NewGuid().ToString("N")), NullLoggerFactory.Instance),
+            new Progress<RunProgress>(p => lastProgress = (stopwatch.Elapsed, p.Stage)), CancellationToken.None);
         var durableTime = stopwatch.Elapsed;
 
         var same = File.ReadAllText(Path.Combine(localOut, "runs", parameters.RunId, "_manifest.json"))
@@ -61,6 +64,7 @@ internal static class DurableBenchmark
         log.WriteLine("|---|---|");
         log.WriteLine($"| local runner (CLI run) | {localTime.TotalSeconds:N1} s ({local.Manifest.Counts.Events:N0} events) |");
         log.WriteLine($"| Durable orchestration on Azurite (run --durable) | {durableTime.TotalSeconds:N1} s ({result.Events:N0} events) |");
+        log.WriteLine($"| of which after the run reported {lastProgress.Stage} (worker drained, partition leases released, Azurite stopped) | {(durableTime - lastProgress.At).TotalSeconds:N1} s |");
         log.WriteLine($"| ratio durable / local | {durableTime.TotalSeconds / localTime.TotalSeconds:N2} |");
         log.WriteLine($"| manifests identical | {same} |");
         Directory.Delete(localOut, true);
