@@ -180,14 +180,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
             if (!this.process.HasExited && PosixSignal.TryTerminate(this.process.Id))
             {
                 using var grace = new CancellationTokenSource(GracefulStopTimeout);
-                try
-                {
-                    await this.process.WaitForExitAsync(grace.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Lingering; the kill below ends it.
-                }
+                // Azurite closes its three services, saving their metadata, within a fraction of a second of the
+                // signal, then can linger on its own timers for seconds or minutes: once all three have said so,
+                // ending the process loses nothing. An adopted orphan's output is not ours to read: it gets the timeout.
+                await Task.WhenAny(this.process.WaitForExitAsync(grace.Token), this.output.AllServicesClosed);
             }
 
             if (!this.process.HasExited)
@@ -214,15 +210,24 @@ public sealed class AzuriteProcess : IAsyncDisposable
     sealed class AzuriteOutput
     {
         readonly StringBuilder stderr = new();
+        readonly TaskCompletionSource allClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         int listening;
+        int closed;
 
         public int ListeningServices => Volatile.Read(ref this.listening);
+
+        /// <summary>Completes when blob, queue and table have each reported "successfully closed".</summary>
+        public Task AllServicesClosed => this.allClosed.Task;
 
         public void OnStdout(object sender, DataReceivedEventArgs e)
         {
             if (e.Data?.Contains("successfully listening", StringComparison.Ordinal) == true)
             {
                 Interlocked.Increment(ref this.listening);
+            }
+            else if (e.Data?.Contains("successfully closed", StringComparison.Ordinal) == true && Interlocked.Increment(ref this.closed) == 3)
+            {
+                this.allClosed.TrySetResult();
             }
         }
 

@@ -31,6 +31,37 @@ public sealed class AzuriteProcessTests
         }
     }
 
+    [Fact]
+    public async Task DisposeAsync_ThenStartOnTheSameData_KeepsWhatWasWrittenLast()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        string data = Directory.CreateTempSubdirectory("wrapped-azurite-restart-").FullName;
+        try
+        {
+            AzuriteProcess first = await AzuriteProcess.StartAsync(data, timeout.Token);
+            var container = new BlobServiceClient(first.ConnectionString).GetBlobContainerClient("kept");
+            await container.CreateIfNotExistsAsync(cancellationToken: timeout.Token);
+            await container.GetBlobClient("written-last.txt").UploadAsync(BinaryData.FromString("still here"), timeout.Token);
+            // The stop ends the process as soon as its services report closed: what they saved must be all there.
+            await first.DisposeAsync();
+
+            AzuriteProcess second = await AzuriteProcess.StartAsync(data, timeout.Token);
+            try
+            {
+                var blob = new BlobServiceClient(second.ConnectionString).GetBlobContainerClient("kept").GetBlobClient("written-last.txt");
+                Assert.Equal("still here", (await blob.DownloadContentAsync(timeout.Token)).Value.Content.ToString());
+            }
+            finally
+            {
+                await second.DisposeAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     static async Task AssertBothServeAsync(AzuriteProcess a, AzuriteProcess b, CancellationToken ct)
     {
         int[] ports = [a.BlobPort, a.QueuePort, a.TablePort, b.BlobPort, b.QueuePort, b.TablePort];
