@@ -8,23 +8,22 @@ internal static class RunInvocation
 {
     public static RunParameters Parameters(ParseResult parse, RunOptions options, string dataset, IReadOnlyList<ManifestInput> inputs)
     {
-        var end = parse.GetValue(options.End) ?? CommonOptions.Yesterday;
-        var start = parse.GetValue(options.Start) ?? new DateOnly(end.Year, 1, 1);
-        var users = parse.GetValue(options.Users);
-        var parameters = new RunParameters
-        {
-            RunId = "pending",
-            Dataset = RunIdentity.Slug(dataset),
-            Users = users,
-            Start = start,
-            End = end,
-            Seed = parse.GetValue(options.Seed),
-            PartSize = parse.GetValue(options.PartSize) ?? RunParameters.DefaultPartSizeFor(users),
-            Codec = parse.GetValue(options.Codec)!,
-        };
+        var overrides = new RunRequestOverrides(
+            Users: parse.GetValue(options.Users),
+            Start: parse.GetValue(options.Start),
+            End: parse.GetValue(options.End),
+            Seed: parse.GetValue(options.Seed),
+            PartSize: parse.GetValue(options.PartSize),
+            // A run from the command line is extended by running it again with a later end, not by a timer.
+            Daily: false,
+            Codec: parse.GetValue(options.Codec));
+        var parameters = overrides.ToParameters(dataset, CliDefaults, CommonOptions.Yesterday, inputs);
         var runId = parse.GetValue(options.RunId);
-        return parameters with { RunId = runId is null ? InputFingerprints.DeriveRunId(parameters.Dataset, inputs, parameters) : RunIdentity.Validate(runId) };
+        return runId is null ? parameters : parameters with { RunId = RunIdentity.Validate(runId) };
     }
+
+    // Every value a run needs has a default on its option already; only the clusters come from here.
+    private static readonly FeedDefaults CliDefaults = new();
 
     public static RunSchedule Schedule(ParseResult parse, RunOptions options) =>
         new(parse.GetValue(options.BatchSize), parse.GetValue(options.Parallelism));

@@ -38,23 +38,7 @@ public sealed class RunStarter(FeedStores stores, FeedDefaults defaults, TimePro
     public FeedRunRequest BuildRequest(string dataset, RunRequestOverrides overrides, InputFiles inputs, IReadOnlyList<ManifestInput> fingerprints)
     {
         var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
-        var end = overrides.End ?? yesterday;
-        var start = overrides.Start ?? new DateOnly(end.Year, 1, 1);
-        var users = overrides.Users ?? defaults.Users;
-        var parameters = new RunParameters
-        {
-            RunId = "pending",
-            Dataset = RunIdentity.Slug(dataset),
-            Users = users,
-            Start = start,
-            End = end,
-            Seed = overrides.Seed ?? defaults.Seed,
-            PartSize = overrides.PartSize ?? defaults.PartSize ?? RunParameters.DefaultPartSizeFor(users),
-            Clusters = defaults.Clusters,
-            Codec = overrides.Codec ?? defaults.Codec,
-            Daily = overrides.Daily ?? defaults.Daily,
-        };
-        parameters = parameters with { RunId = InputFingerprints.DeriveRunId(parameters.Dataset, fingerprints, parameters) };
+        var parameters = overrides.ToParameters(dataset, defaults, yesterday, fingerprints);
         return new FeedRunRequest(parameters, inputs, fingerprints, parameters.Start, parameters.End,
             overrides.BatchSize ?? defaults.BatchSize, overrides.MaxParallelBatches ?? defaults.MaxParallelBatches);
     }
