@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Wrapped.Core.Catalog;
 
@@ -102,16 +104,9 @@ public sealed class SimulationCatalog
     /// event writer reads the id only when the day is emitted: by then the line has arrived, where a read cold from
     /// a 24,000-track table stalled every event.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal unsafe void PrefetchTrackIdAvro(int track)
-    {
-        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
-        {
-            // A prefetch never faults, so an address made stale by a GC moving the array is harmless.
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(System.Runtime.CompilerServices.Unsafe.AsPointer(
-                ref System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_trackIdAvro), _trackIdAvroOffsets[track])));
-        }
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void PrefetchTrackIdAvro(int track) =>
+        Prefetcher.Line(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_trackIdAvro), _trackIdAvroOffsets[track]));
 
     public int ArtistOf(int track) => Facts[track].Artist;
 
