@@ -68,18 +68,21 @@ internal static class EndToEndBenchmark
         {
             // Each run into a folder of its own, all deleted at the end: a run that follows the deletion of thousands of
             // files pays for it in the file system (ext4 skips recently freed inodes when it allocates), a user's run does not.
+            var flushed = FileSystemFlush.Run();
             var run = await EndToEndAsync(parameters, catalogFolder, Path.Combine(output, $"run-{r + 1}"), parallelism, eventsTo);
             if (r == 0) peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
             if (!endToEndOnly)
             {
                 catalog ??= await CatalogCache.GetAsync(new LocalFeedStore(catalogFolder), FeedLayout.AtStoreRoot(), CancellationToken.None);
+                flushed += FileSystemFlush.Run();
                 encode = EncodeOnly(catalog, start, parallelism);
                 run = run with { EncodeRate = encode.Events / encode.Time.TotalSeconds };
             }
             runs.Add(run);
             log.WriteLine($"run {r + 1}: {run.Events:N0} events in {run.Elapsed.TotalSeconds:N2} s = {run.Rate / 1e6:N2} M events/s"
                 + (endToEndOnly ? "" : $"; encode + deflate only {run.EncodeRate / 1e6:N2} M events/s; ratio {run.Rate / run.EncodeRate:N2}")
-                + $"; allocated {run.Allocated / 1048576.0:N0} MiB, {run.Collections} collections, GC pauses {run.GcPauses.TotalSeconds:N2} s");
+                + $"; allocated {run.Allocated / 1048576.0:N0} MiB, {run.Collections} collections, GC pauses {run.GcPauses.TotalSeconds:N2} s"
+                + $"; write-back between phases {flushed.TotalSeconds:N1} s");
         }
         if (!keep) Directory.Delete(output, recursive: true);
         if (endToEndOnly) return;
