@@ -196,7 +196,7 @@ public sealed class ListeningSimulator
     /// <summary>min(⌊Exp(mean = duration)⌋, duration).</summary>
     private static int SkippedListeningMs(ref RandomStream rng, int durationMs)
     {
-        var x = rng.Exponential(1.0 / durationMs);
+        var x = rng.ExponentialWithMean(durationMs);
         return x >= durationMs ? durationMs : (int)x;
     }
 

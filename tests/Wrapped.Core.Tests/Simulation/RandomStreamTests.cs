@@ -36,10 +36,10 @@ public sealed class RandomStreamTests
     }
 
     [Fact]
-    public void Exponential_Rate_HasMeanOneOverRate()
+    public void ExponentialWithMean_HasThatMean()
     {
         var rng = new RandomStream(3);
-        var values = Enumerable.Range(0, N).Select(_ => rng.Exponential(0.25)).ToArray();
+        var values = Enumerable.Range(0, N).Select(_ => rng.ExponentialWithMean(4.0)).ToArray();
 
         Assert.All(values, v => Assert.True(v >= 0));
         AssertNear(values.Mean(), 4, 4 / Math.Sqrt(N));
