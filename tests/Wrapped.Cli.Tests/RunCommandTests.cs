@@ -26,6 +26,22 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_Clusters_RecordedInTheManifestAndAnotherRunThanTheDefault()
+    {
+        using var output = new TempFolder("clusters");
+        string[] common = ["run", "--users", "2", "--start", "2025-01-01", "--end", "2025-01-01", "--out", output.Path, "--json"];
+
+        var asDefault = await CliRunner.RunAsync(common);
+        var four = await CliRunner.RunAsync([.. common, "--clusters", "4"]);
+
+        Assert.True(four.ExitCode == 0, four.ToString());
+        var runId = four.Json().GetProperty("runId").GetString()!;
+        Assert.NotEqual(asDefault.Json().GetProperty("runId").GetString(), runId);
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(output.Combine("runs", runId, "_manifest.json")));
+        Assert.Equal(4, manifest.RootElement.GetProperty("parameters").GetProperty("clusters").GetInt32());
+    }
+
+    [Fact]
     public async Task Run_DefaultEnd_NoEventInTheFuture()
     {
         using var output = new TempFolder("future");

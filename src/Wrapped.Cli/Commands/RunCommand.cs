@@ -40,7 +40,7 @@ internal static class RunCommand
                     CommonOptions.ExistingCsv(Path.Combine(folder, "artists.csv"), "artists"));
                 var inputs = await InputFingerprints.ComputeAsync(sources, cancellationToken);
                 var name = parse.GetValue(dataset) ?? new DirectoryInfo(folder).Name;
-                var parameters = RunInvocation.Parameters(parse, options, name, inputs) with { Clusters = parse.GetValue(clusters) };
+                var parameters = RunInvocation.Parameters(parse, options, name, inputs, parse.GetValue(clusters));
                 var outputFolder = parse.GetValue(options.Output)!;
                 var store = new LocalFeedStore(outputFolder);
                 var schedule = RunInvocation.Schedule(parse, options);

@@ -13,7 +13,8 @@ public sealed record RunRequestOverrides(
     int? PartSize = null,
     int? MaxParallelBatches = null,
     bool? Daily = null,
-    string? Codec = null)
+    string? Codec = null,
+    int? Clusters = null)
 {
     /// <summary>
     /// The run asked for, the rest from <paramref name="defaults"/>: the one rule every host (CLI, HTTP, upload)
@@ -33,7 +34,7 @@ public sealed record RunRequestOverrides(
             End = end,
             Seed = Seed ?? defaults.Seed,
             PartSize = PartSize ?? defaults.PartSize ?? RunParameters.DefaultPartSizeFor(users),
-            Clusters = defaults.Clusters,
+            Clusters = Clusters ?? defaults.Clusters,
             Codec = Codec ?? defaults.Codec,
             Daily = Daily ?? defaults.Daily,
         };
