@@ -14,12 +14,13 @@ internal sealed class TrackChooser(SimulationCatalog catalog)
     /// <param name="avoidPrevious">The previous play was skipped in this session, so it must not come straight back.</param>
     public int Next(ref RandomStream rng, UserListeningState state, in ListeningOdds odds, bool avoidPrevious)
     {
-        if (rng.NextDouble() < odds.VeryLoyal && !avoidPrevious)
+        var u = rng.NextDouble();
+        if (!avoidPrevious & u < odds.ReplayBelow)
         {
             return state.PreviousTrack;
         }
-        var subset = rng.NextDouble() < odds.Loyal ? Subset.PreviousArtist
-            : rng.NextDouble() < odds.Familiar ? Subset.Heard
+        var subset = u < (avoidPrevious ? odds.LoyalBelowAfterSkip : odds.LoyalBelow) ? Subset.PreviousArtist
+            : u < (avoidPrevious ? odds.FamiliarBelowAfterSkip : odds.FamiliarBelow) ? Subset.Heard
             : Subset.Catalog;
         return Pick(ref rng, state, odds, subset, avoidPrevious);
     }

@@ -31,7 +31,8 @@ public sealed class GoldenValueTests
         Assert.Equal(ExpectedFirst, (first.Id, first.TimestampMs, catalog.TrackId(first.TrackIndex), first.ListeningTimeMs, first.SessionId));
         Assert.Equal(ExpectedCount, sink.Events.Count);
         var digest = Digest(catalog, sink.Events);
-        Assert.Equal(ExpectedSha256, digest);
+        // The whole digest in the message: xunit cuts long strings short, and re-pinning needs all of it.
+        Assert.True(digest == ExpectedSha256, $"events digest {digest}, pinned {ExpectedSha256}");
     }
 
     [Fact]
@@ -43,9 +44,9 @@ public sealed class GoldenValueTests
     }
 
     private static readonly (long, long, string, long, long) ExpectedFirst =
-        (2775765482832134144, 1704083805041, "t000297", 296042, 2775765482832134144); // 2024-01-01 04:36:45.041Z, day 19723, user 0, play 0
-    private static readonly int ExpectedCount = 2391;
-    private const string ExpectedSha256 = "AF37CF2A822BDBF25129CC6F3CE6E9F4570985706171FF31DA4A45A4ECBC195D";
+        (2775765482832134144, 1704072064796, "t000046", 280959, 2775765482832134144); // 2024-01-01 01:21:04.796Z, day 19723, user 0, play 0
+    private static readonly int ExpectedCount = 2445;
+    private const string ExpectedSha256 = "C7AA320B16CDAF49E41EFF1F40AED6D71A9EE369F14B3BFAA94A65C192FADD62";
     private static readonly UserProfile ExpectedUser = new(0, "Niko66", "Lesotho", new DateOnly(1992, 9, 8), Gender.F, Personality.Parse("FNLU"));
 
     private static string Digest(SimulationCatalog catalog, IEnumerable<ListeningEvent> events)
