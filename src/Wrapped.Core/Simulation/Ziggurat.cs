@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Wrapped.Core.Simulation;
 
 /// <summary>
@@ -47,15 +49,32 @@ internal static class Ziggurat<TShape>
 
     public static ReadOnlySpan<double> LayerEdges => Edges;
 
+    /// <summary>
+    /// The inner-rectangle case inline, about 99% of draws; the rest, with its loop, out of line. A call per draw kept
+    /// the random stream's state in memory across it, on the path from one play to the next.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sample(ref RandomStream rng)
+    {
+        var bits = rng.NextUInt64();
+        // Bits 0–7 pick the layer, bit 8 the sign, the top 53 the position in the layer: disjoint, so independent.
+        var layer = (int)(bits & (Layers - 1));
+        var x = (bits >> 11) * (1.0 / (1UL << 53)) * Edges[layer];
+        if (x < Edges[layer + 1])
+        {
+            return TShape.Symmetric && (bits & Layers) != 0 ? -x : x;
+        }
+        return SampleOutside(ref rng, bits, x);
+    }
+
+    /// <summary>The draw <paramref name="bits"/> fell outside its layer's inner rectangle at <paramref name="x"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double SampleOutside(ref RandomStream rng, ulong bits, double x)
     {
         while (true)
         {
-            var bits = rng.NextUInt64();
-            // Bits 0–7 pick the layer, bit 8 the sign, the top 53 the position in the layer: disjoint, so independent.
             var layer = (int)(bits & (Layers - 1));
             var negative = TShape.Symmetric && (bits & Layers) != 0;
-            var x = (bits >> 11) * (1.0 / (1UL << 53)) * Edges[layer];
             if (x >= Edges[layer + 1])
             {
                 if (layer == 0)
@@ -65,6 +84,8 @@ internal static class Ziggurat<TShape>
                 else if (Heights[layer] + (Heights[layer + 1] - Heights[layer]) * rng.NextDouble() >= TShape.Density(x))
                 {
                     // Outside the inner rectangle and above the curve: draw again.
+                    bits = rng.NextUInt64();
+                    x = (bits >> 11) * (1.0 / (1UL << 53)) * Edges[(int)(bits & (Layers - 1))];
                     continue;
                 }
             }
