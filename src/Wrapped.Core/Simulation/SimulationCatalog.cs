@@ -24,6 +24,8 @@ public sealed class SimulationCatalog
     private readonly byte[] _trackIdAvro;
     private readonly int[] _trackIdAvroOffsets;
     private readonly string[] _artistKeys;
+    private readonly byte[] _artistKeyAvro;
+    private readonly int[] _artistKeyAvroOffsets;
     private readonly double[] _newness;
     private readonly Dictionary<string, int> _trackIndex;
     private readonly Dictionary<string, int> _artistIndex;
@@ -64,6 +66,7 @@ public sealed class SimulationCatalog
         }
 
         (_trackIdAvro, _trackIdAvroOffsets) = EncodeAvroStrings(_trackIds);
+        (_artistKeyAvro, _artistKeyAvroOffsets) = EncodeAvroStrings(_artistKeys);
         (ArtistTrackOffsets, ArtistTracksByNewness) = GroupByArtist(Facts, _artistKeys.Length);
     }
 
@@ -107,6 +110,10 @@ public sealed class SimulationCatalog
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void PrefetchTrackIdAvro(int track) =>
         Prefetcher.Line(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_trackIdAvro), _trackIdAvroOffsets[track]));
+
+    /// <summary>The artist key as an Avro <c>string</c>, for the saved state (see <see cref="TrackIdAvro"/>).</summary>
+    public ReadOnlySpan<byte> ArtistKeyAvro(int artist) =>
+        _artistKeyAvro.AsSpan(_artistKeyAvroOffsets[artist], _artistKeyAvroOffsets[artist + 1] - _artistKeyAvroOffsets[artist]);
 
     public int ArtistOf(int track) => Facts[track].Artist;
 

@@ -33,6 +33,24 @@ public sealed class UserListeningState
 
     public bool HasHeard(int artist) => (_heardArtists[artist >> 6] & (1UL << artist)) != 0;
 
+    /// <summary>Calls <paramref name="visit"/> with each heard artist, in ascending artist-index order (the order of <see cref="ToRecord"/>).</summary>
+    internal void ForEachHeardArtist<TVisitor>(ref TVisitor visit)
+        where TVisitor : struct, IArtistVisitor
+    {
+        for (var w = 0; w < _heardArtists.Length; w++)
+        {
+            for (var bits = _heardArtists[w]; bits != 0; bits &= bits - 1)
+            {
+                visit.Visit((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits));
+            }
+        }
+    }
+
+    internal interface IArtistVisitor
+    {
+        void Visit(int artist);
+    }
+
     /// <summary>The state to save: heard artist keys in ascending artist-index order, so the record is deterministic.</summary>
     public UserStateRecord ToRecord(long userId, DateOnly nextDate)
     {

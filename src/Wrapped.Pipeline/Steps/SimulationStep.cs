@@ -37,7 +37,7 @@ public static class SimulationStep
             }
 
             var stateBytes = AvroBytes.Encode(FeedSchemas.UserState, codec, parameters.Seed, layout.RelativeToRun(layout.StatePart(part)),
-                users.Select((u, i) => states[i].ToRecord(u.UserId, to.AddDays(1))), UserStateRecordCodec.Write, out var stateRecords);
+                states, (buffer, state) => UserStateRecordCodec.Write(buffer, state, to.AddDays(1)), out var stateRecords);
             files.Add(AvroBytes.Describe(layout.RelativeToRun(layout.StatePart(part)), stateBytes, stateRecords));
             ledger = ledger.Merge(new Ledger(ledgerName, files, days));
             await store.WriteJsonAsync(layout.Ledger(ledgerName), ledger, cancellationToken).ConfigureAwait(false);
