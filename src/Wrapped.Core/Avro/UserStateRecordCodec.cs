@@ -24,12 +24,13 @@ public static class UserStateRecordCodec
     /// straight from the state with the catalog's pre-encoded ids and keys: a run saves every heard artist of every
     /// user at the end of each part, thousands of keys a user, and building them as strings first was 1 % of a run.
     /// </summary>
-    public static void Write(AvroRecordBuffer buffer, UserListeningState state, DateOnly nextDate)
+    public static void Write(AvroRecordBuffer buffer, long userId, UserListeningState state, DateOnly nextDate)
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(state);
+        state.EnsureBelongsTo(userId);
         var catalog = state.Catalog;
-        buffer.WriteLong(state.UserId);
+        buffer.WriteLong(userId);
         buffer.WriteRaw(catalog.TrackIdAvro(state.PreviousTrack));
         buffer.WriteRaw(catalog.ArtistKeyAvro(state.PreviousArtist));
         if (state.HeardArtistCount > 0)

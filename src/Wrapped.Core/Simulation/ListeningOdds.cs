@@ -26,7 +26,7 @@ internal readonly record struct ListeningOdds(
     /// <param name="veryLoyal">P(replay).</param>
     /// <param name="loyal">P(previous artist | no replay).</param>
     /// <param name="familiar">P(heard artists | neither of those).</param>
-    internal static ListeningOdds FromCascade(double veryLoyal, double loyal, double familiar, bool newestFirst, bool preferPopular)
+    private static ListeningOdds FromCascade(double veryLoyal, double loyal, double familiar, bool newestFirst, bool preferPopular)
     {
         var notReplay = 1 - veryLoyal;
         return new ListeningOdds(

@@ -54,20 +54,28 @@ public sealed class UserListeningState
     /// <summary>The state to save: heard artist keys in ascending artist-index order, so the record is deterministic.</summary>
     public UserStateRecord ToRecord(long userId, DateOnly nextDate)
     {
+        EnsureBelongsTo(userId);
+        var keys = new KeyCollector(Catalog, new string[HeardArtistCount]);
+        ForEachHeardArtist(ref keys);
+        return new UserStateRecord(userId, Catalog.TrackId(PreviousTrack), Catalog.ArtistKey(PreviousArtist), keys.Keys, nextDate);
+    }
+
+    /// <summary>Refuses to save this state as another user's.</summary>
+    internal void EnsureBelongsTo(long userId)
+    {
         if (userId != UserId)
         {
             throw new ArgumentException($"This state belongs to user {UserId}, not {userId}.", nameof(userId));
         }
-        var keys = new string[HeardArtistCount];
-        var n = 0;
-        for (var a = 0; a < Catalog.ArtistCount; a++)
-        {
-            if (HasHeard(a))
-            {
-                keys[n++] = Catalog.ArtistKey(a);
-            }
-        }
-        return new UserStateRecord(userId, Catalog.TrackId(PreviousTrack), Catalog.ArtistKey(PreviousArtist), keys, nextDate);
+    }
+
+    private struct KeyCollector(SimulationCatalog catalog, string[] keys) : IArtistVisitor
+    {
+        private int _count;
+
+        public readonly string[] Keys => keys;
+
+        public void Visit(int artist) => keys[_count++] = catalog.ArtistKey(artist);
     }
 
     /// <summary>

@@ -37,7 +37,7 @@ public static class SimulationStep
             }
 
             var stateBytes = AvroBytes.Encode(FeedSchemas.UserState, codec, parameters.Seed, layout.RelativeToRun(layout.StatePart(part)),
-                states, (buffer, state) => UserStateRecordCodec.Write(buffer, state, to.AddDays(1)), out var stateRecords);
+                Enumerable.Range(0, users.Count), (buffer, i) => UserStateRecordCodec.Write(buffer, users[i].UserId, states[i], to.AddDays(1)), out var stateRecords);
             files.Add(AvroBytes.Describe(layout.RelativeToRun(layout.StatePart(part)), stateBytes, stateRecords));
             ledger = ledger.Merge(new Ledger(ledgerName, files, days));
             await store.WriteJsonAsync(layout.Ledger(ledgerName), ledger, cancellationToken).ConfigureAwait(false);

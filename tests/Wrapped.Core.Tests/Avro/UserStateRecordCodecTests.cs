@@ -52,7 +52,7 @@ public class UserStateRecordCodecTests
         foreach (var state in states)
         {
             var direct = new AvroRecordBuffer();
-            UserStateRecordCodec.Write(direct, state, next);
+            UserStateRecordCodec.Write(direct, state.UserId, state, next);
             var viaRecord = new AvroRecordBuffer();
             UserStateRecordCodec.Write(viaRecord, state.ToRecord(state.UserId, next));
 

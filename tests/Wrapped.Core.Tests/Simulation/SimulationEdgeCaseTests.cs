@@ -134,13 +134,14 @@ public sealed class SimulationEdgeCaseTests
     }
 
     [Fact]
-    public void SimulateDayAndToRecord_StateOfAnotherUser_Throw()
+    public void SimulateDayToRecordAndWrite_StateOfAnotherUser_Throw()
     {
         var simulator = new ListeningSimulator(SimulationSample.Catalog, 6);
         var state = simulator.CreateInitialState(2);
 
         Assert.Throws<ArgumentException>(() => simulator.SimulateDay(User("ETVC", 3), state, Day, new NullSink()));
         Assert.Throws<ArgumentException>(() => state.ToRecord(3, Day));
+        Assert.Throws<ArgumentException>(() => Core.Avro.UserStateRecordCodec.Write(new Core.Avro.AvroRecordBuffer(), 3, state, Day));
     }
 
     [Fact]
