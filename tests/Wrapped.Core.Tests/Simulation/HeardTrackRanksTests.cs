@@ -51,6 +51,23 @@ public sealed class HeardTrackRanksTests
         }
     }
 
+    // A user's heard tracks come an artist at a time, so most words stay empty: full words, lone ranks and empty words
+    // between and after them inside a group, in every group of a small catalog.
+    [Fact]
+    public void Select_ClusteredRanksWithEmptyWords_MatchesSortedList()
+    {
+        const int size = 3 * 512;
+        int[] ranks = [.. Enumerable.Range(3 * 64, 64), 5, 7 * 64 + 63, 512 + 64, 512 + 65, .. Enumerable.Range(2 * 512 + 6 * 64, 70)];
+        var set = new HeardTrackRanks(size);
+        var reference = new SortedSet<int>();
+        foreach (var rank in ranks)
+        {
+            set.Add(rank);
+            reference.Add(rank);
+            Assert.Equal(reference.ToArray(), Enumerable.Range(0, set.Count).Select(set.Select));
+        }
+    }
+
     [Fact]
     public void Contains_AddedAndNotAdded_Reports()
     {
