@@ -87,7 +87,7 @@ internal static class EndToEndBenchmark
             runs.Add(run);
             log.WriteLine($"run {r + 1}: {run.Events:N0} events in {run.Elapsed.TotalSeconds:N2} s = {run.Rate / 1e6:N2} M events/s"
                 + (endToEndOnly ? "" : $"; encode + deflate only {run.EncodeRate / 1e6:N2} M events/s (after the run: {boundBefore / 1e6:N2}); ratio {run.Rate / run.EncodeRate:N2}")
-                + $"; allocated {run.Allocated / 1048576.0:N0} MiB, {run.Collections} collections, GC pauses {run.GcPauses.TotalSeconds:N2} s"
+                + $"; {run.Cores:N2} cores busy; allocated {run.Allocated / 1048576.0:N0} MiB, {run.Collections} collections, GC pauses {run.GcPauses.TotalSeconds:N2} s"
                 + $"; write-back between phases {flushed.TotalSeconds:N1} s");
         }
         if (!keep) Directory.Delete(output, recursive: true);
@@ -103,7 +103,7 @@ internal static class EndToEndBenchmark
         log.WriteLine();
         log.WriteLine($"| measure ({users:N0} users x {days} days, parallelism {parallelism}; median of {runs.Count} by ratio) | figure |");
         log.WriteLine("|---|---|");
-        log.WriteLine($"| end to end to local disk (deflate) | {median.Events:N0} events in {median.Elapsed.TotalSeconds:N1} s = {median.Rate / 1e6:N2} M events/s |");
+        log.WriteLine($"| end to end to local disk (deflate) | {median.Events:N0} events in {median.Elapsed.TotalSeconds:N1} s = {median.Rate / 1e6:N2} M events/s, {median.Cores:N2} cores busy |");
         log.WriteLine($"| output | {first.Files:N0} files, {first.Bytes / 1048576.0:N0} MiB ({first.Bytes / (double)first.Events:N1} bytes/event) |");
         log.WriteLine($"| simulation only ({simUsers:N0} users x {days} days) | {simRate / 1e6:N2} M events/s |");
         log.WriteLine($"| encode + deflate only, around that run ({encode.Events:N0} events a pass) | {median.EncodeRate / 1e6:N2} M events/s |");
@@ -116,6 +116,8 @@ internal static class EndToEndBenchmark
     {
         public double Rate => Events / Elapsed.TotalSeconds;
         public double EncodeRate { get; init; } = double.NaN;
+        /// <summary>Processor time over wall time: how many cores the run kept busy.</summary>
+        public double Cores { get; init; }
     }
 
     private static async Task<RunFigures> EndToEndAsync(RunParameters parameters, string catalogFolder, string output, int parallelism, string eventsTo)
@@ -130,13 +132,15 @@ internal static class EndToEndBenchmark
         };
         CatalogCache.Clear();
         var (allocated, paused, collections) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var outcome = await LocalFeedRunner.RunFromCatalogAsync(store, parameters, new LocalFeedStore(catalogFolder), [],
             new RunSchedule(parameters.PartSize, parallelism), null, CancellationToken.None);
         var elapsed = stopwatch.Elapsed;
+        var busy = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var counts = outcome.Manifest.Counts;
         return new RunFigures(counts.Events, counts.Files, counts.Bytes, elapsed, GC.GetTotalAllocatedBytes() - allocated,
-            GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - paused);
+            GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - paused) { Cores = busy / elapsed };
     }
 
     private static (long Events, TimeSpan Time) SimulateOnly(SimulationCatalog catalog, int users, int days, DateOnly start, int parallelism)
