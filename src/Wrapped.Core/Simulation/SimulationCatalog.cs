@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
+using Wrapped.Core.Avro;
 using Wrapped.Core.Catalog;
 
 namespace Wrapped.Core.Simulation;
@@ -154,32 +154,18 @@ public sealed class SimulationCatalog
         return (offsets, tracks);
     }
 
+    /// <summary>All the values as Avro strings, back to back, encoded by the writer's own <see cref="AvroRecordBuffer.WriteString"/>.</summary>
     private static (byte[] Bytes, int[] Offsets) EncodeAvroStrings(string[] values)
     {
         var offsets = new int[values.Length + 1];
-        var buffer = new List<byte>(values.Length * 24);
-        Span<byte> varint = stackalloc byte[10];
+        var buffer = new AvroRecordBuffer(Math.Max(16, values.Length * 24));
         for (var i = 0; i < values.Length; i++)
         {
-            var utf8 = Encoding.UTF8.GetBytes(values[i]);
-            var header = WriteZigZagVarint(utf8.Length, varint);
-            buffer.AddRange(varint[..header]);
-            buffer.AddRange(utf8);
-            offsets[i + 1] = buffer.Count;
+            buffer.WriteString(values[i]);
+            offsets[i + 1] = buffer.Length;
         }
-        return (buffer.ToArray(), offsets);
-    }
-
-    internal static int WriteZigZagVarint(long value, Span<byte> destination)
-    {
-        var z = (ulong)((value << 1) ^ (value >> 63));
-        var n = 0;
-        while (z >= 0x80)
-        {
-            destination[n++] = (byte)(z | 0x80);
-            z >>= 7;
-        }
-        destination[n++] = (byte)z;
-        return n;
+        var bytes = buffer.Span.ToArray();
+        buffer.ReturnToPool();
+        return (bytes, offsets);
     }
 }
