@@ -28,7 +28,7 @@ public static class UserStateRecordCodec
     {
         ArgumentNullException.ThrowIfNull(buffer);
         ArgumentNullException.ThrowIfNull(state);
-        state.EnsureBelongsTo(userId);
+        state.EnsureBelongsTo(userId, nameof(userId));
         var catalog = state.Catalog;
         buffer.WriteLong(userId);
         buffer.WriteRaw(catalog.TrackIdAvro(state.PreviousTrack));

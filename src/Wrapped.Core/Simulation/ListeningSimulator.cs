@@ -83,10 +83,7 @@ public sealed class ListeningSimulator
         }
         var day = EventId.DaysSinceEpoch(date);
         EventId.Validate(user.UserId, day);
-        if (state.UserId != user.UserId)
-        {
-            throw new ArgumentException($"The state belongs to user {state.UserId}, not {user.UserId}.", nameof(state));
-        }
+        state.EnsureBelongsTo(user.UserId, nameof(state));
 
         state.Prefetch();
         var rng = RandomStream.ForUserDay(_seed, user.UserId, date);

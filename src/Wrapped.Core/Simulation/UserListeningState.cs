@@ -54,18 +54,18 @@ public sealed class UserListeningState
     /// <summary>The state to save: heard artist keys in ascending artist-index order, so the record is deterministic.</summary>
     public UserStateRecord ToRecord(long userId, DateOnly nextDate)
     {
-        EnsureBelongsTo(userId);
+        EnsureBelongsTo(userId, nameof(userId));
         var keys = new KeyCollector(Catalog, new string[HeardArtistCount]);
         ForEachHeardArtist(ref keys);
         return new UserStateRecord(userId, Catalog.TrackId(PreviousTrack), Catalog.ArtistKey(PreviousArtist), keys.Keys, nextDate);
     }
 
-    /// <summary>Refuses to save this state as another user's.</summary>
-    internal void EnsureBelongsTo(long userId)
+    /// <summary>Refuses to simulate or save this state as another user's; <paramref name="parameterName"/> names the caller's argument at fault.</summary>
+    internal void EnsureBelongsTo(long userId, string parameterName)
     {
         if (userId != UserId)
         {
-            throw new ArgumentException($"This state belongs to user {UserId}, not {userId}.", nameof(userId));
+            throw new ArgumentException($"The state belongs to user {UserId}, not {userId}.", parameterName);
         }
     }
 
