@@ -1,14 +1,24 @@
 namespace Wrapped.Pipeline.Storage;
 
-/// <summary>A folder on disk. Files are written under a temporary name beside the target and renamed into place.</summary>
+/// <summary>
+/// A folder on disk. Files are written under a temporary name beside the target and renamed into place, and
+/// streamed past the page cache (<see cref="PageCacheDropBehind"/>).
+/// </summary>
 public sealed class LocalFeedStore : IFeedStore
 {
     private const string TempSuffix = ".tmp";
     private readonly string _root;
+    private readonly PageCacheDropBehind? _dropBehind;
 
     public LocalFeedStore(string root)
+        : this(root, PageCacheDropBehind.ForThisPlatform())
+    {
+    }
+
+    internal LocalFeedStore(string root, PageCacheDropBehind? dropBehind)
     {
         _root = Path.GetFullPath(root);
+        _dropBehind = dropBehind;
     }
 
     public string Description => _root;
@@ -29,8 +39,10 @@ public sealed class LocalFeedStore : IFeedStore
                 await write(hashing, cancellationToken).ConfigureAwait(false);
                 await hashing.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stored = new StoredFile(Normalize(path), hashing.BytesWritten, hashing.FinishHash());
+                if (_dropBehind is not null) PageCacheDropBehind.StartWriteBack(file.SafeFileHandle);
             }
             File.Move(temp, target, overwrite: true);
+            _dropBehind?.Committed(target, stored.Bytes);
             return stored;
         }
         catch
