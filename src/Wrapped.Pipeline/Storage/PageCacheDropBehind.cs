@@ -10,9 +10,8 @@ namespace Wrapped.Pipeline.Storage;
 /// as the kernel left it, and other platforms do nothing.
 /// </summary>
 /// <remarks>
-/// Every page a growing cache takes is a page of memory the process never touched before. On virtual machines that
-/// hand free memory back to their host (free page reporting, ballooning), the host must map each such page again
-/// on first touch: on the 2-core VM of the README's benchmarks, copying 2.3 GB of output into fresh pages took
+/// A growing cache takes its pages from free memory. On virtual machines that hand free memory back to their host
+/// (free page reporting, ballooning), the host must map each such page again on first touch: on the 2-core VM of the README's benchmarks, copying 2.3 GB of output into fresh pages took
 /// 8 s of CPU against under 2 s into recycled ones, and a 10,000-user year ran about 12 % faster with this in place.
 /// Dropping pages behind the writer keeps the cache to the same few tens of megabytes, recycled from file to file.
 /// </remarks>
