@@ -39,7 +39,7 @@ public sealed class LocalFeedStore : IFeedStore
                 await write(hashing, cancellationToken).ConfigureAwait(false);
                 await hashing.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stored = new StoredFile(Normalize(path), hashing.BytesWritten, hashing.FinishHash());
-                if (_dropBehind is not null) PageCacheDropBehind.StartWriteBack(file.SafeFileHandle);
+                _dropBehind?.StartWriteBack(file.SafeFileHandle);
             }
             File.Move(temp, target, overwrite: true);
             _dropBehind?.Committed(target, stored.Bytes);

@@ -11,8 +11,9 @@ namespace Wrapped.Pipeline.Storage;
 /// </summary>
 /// <remarks>
 /// A growing cache takes its pages from free memory. On virtual machines that hand free memory back to their host
-/// (free page reporting, ballooning), the host must map each such page again on first touch: on the 2-core VM of the README's benchmarks, copying 2.3 GB of output into fresh pages took
-/// 8 s of CPU against under 2 s into recycled ones, and a 10,000-user year ran about 12 % faster with this in place.
+/// (free page reporting, ballooning), the host must map each such page again on first touch: on the 2-core VM of
+/// the README's benchmarks, copying 2.3 GB of output into fresh pages took 8 s of CPU against under 2 s into
+/// recycled ones, and a 10,000-user year ran about 12 % faster with this in place.
 /// Dropping pages behind the writer keeps the cache to the same few tens of megabytes, recycled from file to file.
 /// </remarks>
 internal sealed class PageCacheDropBehind
@@ -45,7 +46,7 @@ internal sealed class PageCacheDropBehind
     /// pages, and drops the clean ones). Call on the open file, after its last write. Returns the call's error number:
     /// 0 when the advice was taken, -1 where it cannot be given.
     /// </summary>
-    public static int StartWriteBack(SafeFileHandle file) => Advise(file);
+    public int StartWriteBack(SafeFileHandle file) => Advise(file);
 
     /// <summary>Records a committed file and drops the files that are now more than the lag behind the writer.</summary>
     public void Committed(string path, long bytes)

@@ -48,7 +48,7 @@ public sealed class PageCacheDropBehindTests
         file.Write(new byte[100_000]);
         file.Flush();
 
-        var result = PageCacheDropBehind.StartWriteBack(file.SafeFileHandle);
+        var result = new PageCacheDropBehind(lagBytes: 0, _ => { }).StartWriteBack(file.SafeFileHandle);
 
         Assert.Equal(OperatingSystem.IsLinux() ? 0 : -1, result);
     }
