@@ -1,21 +1,36 @@
 using System.Text.Json;
 using Wrapped.Core.Catalog;
 using Wrapped.Core.Csv;
-using Wrapped.Core.Tests.TestSupport;
+using Wrapped.TestSupport;
 
 namespace Wrapped.Core.Tests.Catalog;
 
-public sealed class SamplePreparationTests
+/// <summary>
+/// The earlier, smaller real copies (tests/fixtures/small-sample, with its PROVENANCE.md): index columns, CRLF and a
+/// <c>Unnamed: 0</c> column, read as they are.
+/// </summary>
+public sealed class SmallSamplePreparationTests
 {
     private static readonly CatalogSources Samples = new(
-        CsvSource.FromFile(CsvTestSources.SamplePath("tracks.csv")),
-        CsvSource.FromFile(CsvTestSources.SamplePath("tracks_extended.csv")),
-        CsvSource.FromFile(CsvTestSources.SamplePath("artists.csv")));
+        CsvSource.FromFile(RepoPaths.SmallSample("tracks.csv")),
+        CsvSource.FromFile(RepoPaths.SmallSample("tracks_extended.csv")),
+        CsvSource.FromFile(RepoPaths.SmallSample("artists.csv")));
 
     private static readonly PreparedCatalog Prepared = CatalogPreparer.Prepare(Samples, new PreparationOptions(new DateOnly(2024, 1, 1)));
 
     [Fact]
-    public void Prepare_BundledSamples_KeepsOneTrackPerMatchingName()
+    public void SmallSample_Files_KeepTheQuirksTheseTestsCover()
+    {
+        var extended = File.ReadAllText(RepoPaths.SmallSample("tracks_extended.csv"));
+
+        Assert.StartsWith(",id,name,", File.ReadAllText(RepoPaths.SmallSample("tracks.csv")), StringComparison.Ordinal);
+        Assert.StartsWith(",id,followers,", File.ReadAllText(RepoPaths.SmallSample("artists.csv")), StringComparison.Ordinal);
+        Assert.StartsWith("Unnamed: 0,", extended, StringComparison.Ordinal);
+        Assert.Equal(extended.Count(c => c == '\n'), extended.Split("\r\n").Length - 1);
+    }
+
+    [Fact]
+    public void Prepare_SmallSample_KeepsOneTrackPerMatchingName()
     {
         // PROVENANCE.md: 106 tracks rows match a genre-file track_name, under 93 distinct names.
         Assert.Equal(93, Prepared.Tracks.Count);
@@ -24,7 +39,7 @@ public sealed class SamplePreparationTests
     }
 
     [Fact]
-    public void Prepare_BundledSamples_ReadsEveryRowWithoutIssues()
+    public void Prepare_SmallSample_ReadsEveryRowWithoutIssues()
     {
         var report = Prepared.Report;
 
@@ -35,7 +50,7 @@ public sealed class SamplePreparationTests
     }
 
     [Fact]
-    public void Prepare_BundledSamples_AccountsForEveryTracksRow()
+    public void Prepare_SmallSample_AccountsForEveryTracksRow()
     {
         var report = Prepared.Report;
         var droppedFromTracks = report.Dropped.Where(d => d.File == Samples.Tracks.Name).Sum(d => d.Count);
@@ -45,7 +60,7 @@ public sealed class SamplePreparationTests
     }
 
     [Fact]
-    public void Prepare_BundledSamples_DropCountsMatchAnIndependentCount()
+    public void Prepare_SmallSample_DropCountsMatchAnIndependentCount()
     {
         // Counted separately with python's csv module over the sample files.
         var dropped = Prepared.Report.Dropped.ToDictionary(d => (d.Step, d.Reason), d => d.Count);
@@ -58,7 +73,7 @@ public sealed class SamplePreparationTests
     }
 
     [Fact]
-    public void Prepare_BundledSamples_NewnessSpansTheReleaseDates()
+    public void Prepare_SmallSample_NewnessSpansTheReleaseDates()
     {
         var newness = Prepared.Report.Newness;
 
@@ -68,7 +83,7 @@ public sealed class SamplePreparationTests
     }
 
     [Fact]
-    public void Prepare_BundledSamples_JoinsArtistsByIdAndClustersIntoThree()
+    public void Prepare_SmallSample_JoinsArtistsByIdAndClustersIntoThree()
     {
         var report = Prepared.Report;
 
@@ -81,7 +96,7 @@ public sealed class SamplePreparationTests
     }
 
     [Fact]
-    public void Prepare_BundledSamplesSeed42_GivesPinnedClusterSizes()
+    public void Prepare_SmallSampleSeed42_GivesPinnedClusterSizes()
     {
         // Golden values: a change here means the clustering of existing runs would change; bump deliberately.
         Assert.Equal([53, 29, 11], Prepared.Report.Clustering.ClusterDetails.Select(c => c.Size));
@@ -89,7 +104,7 @@ public sealed class SamplePreparationTests
     }
 
     [Fact]
-    public void Prepare_BundledSamples_ReportSerialisesToCamelCaseJson()
+    public void Prepare_SmallSample_ReportSerialisesToCamelCaseJson()
     {
         var json = JsonSerializer.Serialize(Prepared.Report, new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
