@@ -1,4 +1,4 @@
-using Wrapped.Pipeline.Hosting;
+using Wrapped.DurableHost.Azurite;
 using Xunit;
 
 namespace Wrapped.TestSupport;

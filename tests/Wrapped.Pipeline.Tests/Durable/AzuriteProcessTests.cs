@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs;
-using Wrapped.Pipeline.Hosting;
+using Wrapped.DurableHost.Azurite;
 
 namespace Wrapped.Pipeline.Tests.Durable;
 

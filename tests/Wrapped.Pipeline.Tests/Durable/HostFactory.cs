@@ -1,5 +1,5 @@
 using Wrapped.TestSupport;
-using Wrapped.Pipeline.Durable;
+using Wrapped.DurableHost;
 using Wrapped.Pipeline.Tests.Durable.Toys;
 
 namespace Wrapped.Pipeline.Tests.Durable;

@@ -2,7 +2,7 @@ using Wrapped.TestSupport;
 using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Wrapped.Pipeline.Durable;
+using Wrapped.DurableHost;
 using Xunit.Abstractions;
 
 namespace Wrapped.Pipeline.Tests.Durable;

@@ -3,7 +3,8 @@ using System.Diagnostics;
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Wrapped.Pipeline.Durable;
+using Wrapped.DurableHost;
+using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Tests.Durable.Toys;
 using Xunit.Abstractions;
 

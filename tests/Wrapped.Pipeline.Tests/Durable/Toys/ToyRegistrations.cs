@@ -1,4 +1,4 @@
-using Wrapped.Pipeline.Durable;
+using Wrapped.DurableHost;
 
 namespace Wrapped.Pipeline.Tests.Durable.Toys;
 

@@ -1,6 +1,6 @@
 using DurableTask.AzureStorage;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>Tunes the Azure Storage backend for one machine: fast failover and snappy polling.</summary>
 static class StorageSettings

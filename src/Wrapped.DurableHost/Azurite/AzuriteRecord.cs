@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Wrapped.Pipeline.Hosting;
+namespace Wrapped.DurableHost.Azurite;
 
 /// <summary>
 /// Remembers which Azurite serves a data directory, so a restart after a crash adopts the orphaned Azurite instead

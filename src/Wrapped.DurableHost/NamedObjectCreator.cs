@@ -1,6 +1,6 @@
 using DurableTask.Core;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>Hands DurableTask.Core a fresh shim per work item, built by a factory.</summary>
 /// <remarks>

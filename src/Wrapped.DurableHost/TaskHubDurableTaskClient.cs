@@ -3,10 +3,11 @@ using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Wrapped.Pipeline.Orchestration;
 using SdkDataConverter = Microsoft.DurableTask.DataConverter;
 using SdkPurgeResult = Microsoft.DurableTask.Client.PurgeResult;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>
 /// The SDK's <see cref="DurableTaskClient"/> over DurableTask.Core's <see cref="TaskHubClient"/>, so the CLI,
@@ -18,22 +19,6 @@ namespace Wrapped.Pipeline.Durable;
 /// </remarks>
 public sealed class TaskHubDurableTaskClient : DurableTaskClient
 {
-    /// <summary>
-    /// Statuses that make a start with a caller-chosen instance id a no-op when the caller sets no
-    /// <see cref="StartOrchestrationOptions.DedupeStatuses"/>: a live or finished run is never started twice,
-    /// while a failed or terminated one may be started afresh under the same id.
-    /// </summary>
-    public static readonly IReadOnlyList<OrchestrationRuntimeStatus> StartIfNotExistsStatuses =
-    [
-        OrchestrationRuntimeStatus.Pending,
-        OrchestrationRuntimeStatus.Running,
-        OrchestrationRuntimeStatus.Suspended,
-#pragma warning disable CS0618 // Obsolete in the SDK, but Core passes through it between generations.
-        OrchestrationRuntimeStatus.ContinuedAsNew,
-#pragma warning restore CS0618
-        OrchestrationRuntimeStatus.Completed,
-    ];
-
     static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(1);
 
     readonly TaskHubClient client;
@@ -53,8 +38,8 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
     /// <remarks>
     /// Deduplication is the backend's: <see cref="TaskHubClient"/>'s overload taking dedupe statuses makes the Azure
     /// Storage service read the instance row and refuse when its status is listed. Without
-    /// <see cref="StartOrchestrationOptions.DedupeStatuses"/>, <see cref="StartIfNotExistsStatuses"/> apply and a
-    /// duplicate returns the existing id silently. With them, a duplicate throws
+    /// <see cref="StartOrchestrationOptions.DedupeStatuses"/>, <see cref="ScheduleIfNewExtensions.DedupeStatuses"/>
+    /// apply and a duplicate returns the existing id silently. With them, a duplicate throws
     /// <see cref="OrchestrationAlreadyExistsException"/>, as the SDK documents. Two starts racing within
     /// milliseconds can both pass the check; the backend then drops the second start message for a running
     /// instance.
@@ -70,7 +55,7 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         bool callerDedupes = options?.DedupeStatuses is not null;
         OrchestrationStatus[] dedupe = callerDedupes
             ? options!.DedupeStatuses!.Select(ParseStatus).ToArray()
-            : StartIfNotExistsStatuses.Select(OrchestrationStateMapper.ToCoreStatus).ToArray();
+            : ScheduleIfNewExtensions.DedupeStatuses.Select(OrchestrationStateMapper.ToCoreStatus).ToArray();
         Dictionary<string, string> tags = options?.Tags?.ToDictionary() ?? [];
         string version = options?.Version?.Version ?? string.Empty;
 

@@ -4,12 +4,13 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Wrapped.Core.Feed;
-using Wrapped.Pipeline.Durable;
-using Wrapped.Pipeline.Hosting;
+using Wrapped.DurableHost.Azurite;
 using Wrapped.Pipeline.Orchestration;
+using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
 
-namespace Wrapped.Pipeline.Runs;
+namespace Wrapped.DurableHost.Feed;
 
 /// <summary>
 /// <c>run --durable</c>: the Function app's orchestration on the Durable Task engine with Azure Storage as its
@@ -100,6 +101,6 @@ public static class DurableRunFailure
     {
         var failure = instance.FailureDetails;
         var message = $"Run {instance.InstanceId} {instance.RuntimeStatus.ToString().ToLowerInvariant()}: {failure?.ErrorMessage ?? "no details"}";
-        return FeedRetry.IsPermanent(failure) ? new Steps.FeedInputException(message) : new InvalidOperationException(message);
+        return FeedRetry.IsPermanent(failure) ? new FeedInputException(message) : new InvalidOperationException(message);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.DurableTask.Client;
 using CoreFailureDetails = DurableTask.Core.FailureDetails;
 using SdkDataConverter = Microsoft.DurableTask.DataConverter;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>Translates DurableTask.Core's instance state into the SDK's <see cref="OrchestrationMetadata"/>.</summary>
 static class OrchestrationStateMapper

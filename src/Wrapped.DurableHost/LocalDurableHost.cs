@@ -6,7 +6,7 @@ using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Logging;
 using SdkDataConverter = Microsoft.DurableTask.DataConverter;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>
 /// Runs the app's Microsoft.DurableTask orchestrators and activities on DurableTask.Core with the Azure Storage

@@ -2,7 +2,7 @@ using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker.Shims;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>The orchestrators and activities a <see cref="LocalDurableHost"/> runs, by the names callers use.</summary>
 public sealed class LocalDurableRegistry

@@ -1,7 +1,7 @@
 using DurableTask.Core;
 using Microsoft.DurableTask;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>
 /// Defers building the SDK shim until the first execution, when the dispatcher has said who the parent is.

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Wrapped.Pipeline.Hosting;
+namespace Wrapped.DurableHost.Azurite;
 
 /// <summary>Sends SIGTERM, which .NET's Process API cannot: <see cref="System.Diagnostics.Process.Kill()"/> is SIGKILL.</summary>
 static class PosixSignal

@@ -1,8 +1,8 @@
 using Microsoft.DurableTask;
-using Wrapped.Pipeline.Durable;
+using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Storage;
 
-namespace Wrapped.Pipeline.Orchestration;
+namespace Wrapped.DurableHost.Feed;
 
 /// <summary>The feed's orchestrators and activities, registered on the one-machine host under the names the Function app uses.</summary>
 public static class FeedRegistrations

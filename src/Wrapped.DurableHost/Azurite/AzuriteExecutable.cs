@@ -1,4 +1,4 @@
-namespace Wrapped.Pipeline.Hosting;
+namespace Wrapped.DurableHost.Azurite;
 
 /// <summary>Finds the repository's pinned Azurite (installed by <c>npm ci</c>) so no global install is needed.</summary>
 public static class AzuriteExecutable

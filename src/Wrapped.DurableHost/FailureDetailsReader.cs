@@ -3,7 +3,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>Recovers a failed instance's structured failure, which the Azure Storage instance table flattens.</summary>
 /// <remarks>

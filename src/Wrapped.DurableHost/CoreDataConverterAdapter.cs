@@ -1,7 +1,7 @@
 using CoreDataConverter = DurableTask.Core.Serializing.DataConverter;
 using SdkDataConverter = Microsoft.DurableTask.DataConverter;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>
 /// Lets DurableTask.Core serialize with Microsoft.DurableTask's converter (System.Text.Json by default).

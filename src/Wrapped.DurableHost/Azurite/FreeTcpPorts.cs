@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Wrapped.Pipeline.Hosting;
+namespace Wrapped.DurableHost.Azurite;
 
 /// <summary>Asks the OS for unused loopback ports so parallel test processes never fight over fixed ones.</summary>
 static class FreeTcpPorts

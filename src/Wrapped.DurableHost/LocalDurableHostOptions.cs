@@ -3,7 +3,7 @@ using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>Settings for the one-machine durable host.</summary>
 public sealed record LocalDurableHostOptions

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Wrapped.Pipeline.Hosting;
+namespace Wrapped.DurableHost.Azurite;
 
 /// <summary>
 /// A private Azurite (blob, queue, table) on free loopback ports, owned by this process and killed on dispose.

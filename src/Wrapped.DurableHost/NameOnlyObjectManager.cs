@@ -1,6 +1,6 @@
 using DurableTask.Core;
 
-namespace Wrapped.Pipeline.Durable;
+namespace Wrapped.DurableHost;
 
 /// <summary>Resolves orchestrators and activities by name alone.</summary>
 /// <remarks>
