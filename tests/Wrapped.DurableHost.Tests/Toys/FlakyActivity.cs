@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
+namespace Wrapped.DurableHost.Tests.Toys;
 
 /// <summary>Fails the first two calls per key, then returns how many calls it took.</summary>
 public sealed class FlakyActivity : TaskActivity<string, int>

@@ -1,4 +1,4 @@
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
+namespace Wrapped.DurableHost.Tests.Toys;
 
 public sealed record FanOutInput(int Count, string FlakyKey);
 

@@ -1,6 +1,6 @@
 using Wrapped.TestSupport;
 
-namespace Wrapped.Pipeline.Tests.Durable;
+namespace Wrapped.DurableHost.Tests;
 
 /// <summary>The tests of this assembly share one private Azurite (xunit wants the definition in the test assembly).</summary>
 [CollectionDefinition(Name)]

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
+namespace Wrapped.DurableHost.Tests.Toys;
 
 /// <summary>Lets an activity's exception escape, as a run with a rejected input would.</summary>
 public sealed class FailingOrchestrator : TaskOrchestrator<string, string>

@@ -1,6 +1,5 @@
-using Wrapped.DurableHost;
 
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
+namespace Wrapped.DurableHost.Tests.Toys;
 
 static class ToyRegistrations
 {

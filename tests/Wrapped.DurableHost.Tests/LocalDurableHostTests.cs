@@ -3,12 +3,11 @@ using System.Diagnostics;
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Wrapped.DurableHost;
 using Wrapped.Pipeline.Orchestration;
-using Wrapped.Pipeline.Tests.Durable.Toys;
+using Wrapped.DurableHost.Tests.Toys;
 using Xunit.Abstractions;
 
-namespace Wrapped.Pipeline.Tests.Durable;
+namespace Wrapped.DurableHost.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHelper output)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
+namespace Wrapped.DurableHost.Tests.Toys;
 
 /// <summary>Outlives several visibility timeouts, to prove lock renewal keeps a long batch from running twice.</summary>
 public sealed class SlowActivity : TaskActivity<string, int>

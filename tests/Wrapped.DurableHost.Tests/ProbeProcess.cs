@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Wrapped.Pipeline.Tests.Durable;
+namespace Wrapped.DurableHost.Tests;
 
 /// <summary>Runs tests/Wrapped.DurableProbe as a child process that can be killed like a crashed worker.</summary>
 sealed class ProbeProcess : IAsyncDisposable

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
+namespace Wrapped.DurableHost.Tests.Toys;
 
 /// <summary>Greets and names its parent, so a test sees sub-orchestrations know who called them.</summary>
 public sealed class GreetingOrchestrator : TaskOrchestrator<string, string>

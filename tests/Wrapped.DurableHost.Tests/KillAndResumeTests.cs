@@ -2,10 +2,9 @@ using Wrapped.TestSupport;
 using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Wrapped.DurableHost;
 using Xunit.Abstractions;
 
-namespace Wrapped.Pipeline.Tests.Durable;
+namespace Wrapped.DurableHost.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public sealed class KillAndResumeTests(AzuriteFixture azurite, ITestOutputHelper output)

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
+namespace Wrapped.DurableHost.Tests.Toys;
 
 /// <summary>Exercises what the feed orchestrator relies on: fan-out, progress, retries and a sub-orchestration.</summary>
 public sealed class FanOutOrchestrator : TaskOrchestrator<FanOutInput, FanOutResult>

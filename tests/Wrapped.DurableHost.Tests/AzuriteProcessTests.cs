@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
 using Wrapped.DurableHost.Azurite;
 
-namespace Wrapped.Pipeline.Tests.Durable;
+namespace Wrapped.DurableHost.Tests;
 
 public sealed class AzuriteProcessTests
 {

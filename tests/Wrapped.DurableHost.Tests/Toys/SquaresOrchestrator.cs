@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
+namespace Wrapped.DurableHost.Tests.Toys;
 
 /// <summary>Nothing but fan-out and fan-in, to time the engine rather than retries and timers.</summary>
 public sealed class SquaresOrchestrator : TaskOrchestrator<int, long>

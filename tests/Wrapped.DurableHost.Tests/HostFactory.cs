@@ -1,8 +1,7 @@
 using Wrapped.TestSupport;
-using Wrapped.DurableHost;
-using Wrapped.Pipeline.Tests.Durable.Toys;
+using Wrapped.DurableHost.Tests.Toys;
 
-namespace Wrapped.Pipeline.Tests.Durable;
+namespace Wrapped.DurableHost.Tests;
 
 static class HostFactory
 {

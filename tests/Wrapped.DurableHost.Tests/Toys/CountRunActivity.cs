@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.DurableTask;
 
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
+namespace Wrapped.DurableHost.Tests.Toys;
 
 public sealed class CountRunActivity : TaskActivity<string, int>
 {

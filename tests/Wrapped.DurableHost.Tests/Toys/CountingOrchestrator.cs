@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
+namespace Wrapped.DurableHost.Tests.Toys;
 
 /// <summary>Records each start through an activity, so a test can count how many instances really ran.</summary>
 public sealed class CountingOrchestrator : TaskOrchestrator<string, int>
