@@ -11,9 +11,9 @@ namespace Wrapped.DurableHost;
 /// <see cref="OrchestrationState.FailureDetails"/> empty; the full details, inner failure included, live on the
 /// ExecutionCompleted event of the instance's history.
 /// </remarks>
-static class FailureDetailsReader
+internal static class FailureDetailsReader
 {
-    const int ExecutionCompletedEventType = 1;
+    private const int ExecutionCompletedEventType = 1;
 
     public static async Task<TaskFailureDetails?> ReadAsync(
         AzureStorageOrchestrationService service, OrchestrationState state, CancellationToken ct)
@@ -40,7 +40,7 @@ static class FailureDetailsReader
         return FromOutput(state.Output);
     }
 
-    static bool IsExecutionCompleted(JsonElement e) =>
+    private static bool IsExecutionCompleted(JsonElement e) =>
         e.TryGetProperty("EventType", out JsonElement type) && type.ValueKind switch
         {
             JsonValueKind.Number => type.GetInt32() == ExecutionCompletedEventType,
@@ -48,7 +48,7 @@ static class FailureDetailsReader
             _ => false,
         };
 
-    static TaskFailureDetails FromJson(JsonElement e) => new(
+    private static TaskFailureDetails FromJson(JsonElement e) => new(
         Text(e, "ErrorType") ?? "Unknown",
         Text(e, "ErrorMessage") ?? string.Empty,
         Text(e, "StackTrace"),
@@ -57,13 +57,13 @@ static class FailureDetailsReader
             : null,
         null);
 
-    static string? Text(JsonElement e, string name) =>
+    private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
 
     // Last resort when the history is gone (purged) or unreadable: split the flattened "Type: message".
-    static TaskFailureDetails? FromOutput(string? output)
+    private static TaskFailureDetails? FromOutput(string? output)
     {
         if (output is null)
         {

@@ -18,27 +18,27 @@ namespace Wrapped.DurableHost;
 /// </remarks>
 public sealed class LocalDurableHost : IAsyncDisposable
 {
-    static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(30);
 
-    readonly AzureStorageOrchestrationService service;
-    readonly TaskHubWorker worker;
-    readonly ILogger logger;
-    readonly string workerId;
-    bool started;
-    bool disposed;
+    private readonly AzureStorageOrchestrationService _service;
+    private readonly TaskHubWorker _worker;
+    private readonly ILogger _logger;
+    private readonly string _workerId;
+    private bool _started;
+    private bool _disposed;
 
-    LocalDurableHost(
+    private LocalDurableHost(
         AzureStorageOrchestrationService service,
         TaskHubWorker worker,
         TaskHubDurableTaskClient client,
         ILogger logger,
         string workerId)
     {
-        this.service = service;
-        this.worker = worker;
-        this.Client = client;
-        this.logger = logger;
-        this.workerId = workerId;
+        _service = service;
+        _worker = worker;
+        Client = client;
+        _logger = logger;
+        _workerId = workerId;
     }
 
     /// <summary>The client every caller (CLI, tests, Function triggers) speaks to the task hub through.</summary>
@@ -73,50 +73,50 @@ public sealed class LocalDurableHost : IAsyncDisposable
     /// <summary>Creates the task hub when missing, then starts dispatching orchestrations and activities.</summary>
     public async Task StartAsync(CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(this.disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
 
         // The worker does not create queues and tables itself; starting on a fresh hub would fail.
-        await this.service.CreateIfNotExistsAsync().WaitAsync(ct);
-        await this.worker.StartAsync().WaitAsync(ct);
-        this.started = true;
-        this.logger.LogInformation("Durable worker {WorkerId} started", this.workerId);
+        await _service.CreateIfNotExistsAsync().WaitAsync(ct);
+        await _worker.StartAsync().WaitAsync(ct);
+        _started = true;
+        _logger.LogInformation("Durable worker {WorkerId} started", _workerId);
     }
 
     /// <summary>Stops dispatching; graceful waits for running work items, forced abandons them to re-delivery.</summary>
     public async Task StopAsync(bool forced)
     {
-        if (!this.started)
+        if (!_started)
         {
             return;
         }
 
-        this.started = false;
-        await this.worker.StopAsync(forced);
+        _started = false;
+        await _worker.StopAsync(forced);
     }
 
     /// <summary>Stops gracefully (bounded), releasing partition leases so a successor starts at once.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (this.disposed)
+        if (_disposed)
         {
             return;
         }
 
-        this.disposed = true;
+        _disposed = true;
         try
         {
-            await this.StopAsync(forced: false).WaitAsync(GracefulStopTimeout);
+            await StopAsync(forced: false).WaitAsync(GracefulStopTimeout);
         }
         catch (TimeoutException)
         {
-            this.logger.LogWarning("Durable worker did not stop within {Timeout}; forcing", GracefulStopTimeout);
-            await this.worker.StopAsync(isForced: true);
+            _logger.LogWarning("Durable worker did not stop within {Timeout}; forcing", GracefulStopTimeout);
+            await _worker.StopAsync(isForced: true);
         }
         finally
         {
-            await this.Client.DisposeAsync();
-            this.worker.Dispose();
-            this.service.Dispose();
+            await Client.DisposeAsync();
+            _worker.Dispose();
+            _service.Dispose();
         }
     }
 }

@@ -7,9 +7,9 @@ namespace Wrapped.DurableHost;
 /// <summary>The orchestrators and activities a <see cref="LocalDurableHost"/> runs, by the names callers use.</summary>
 public sealed class LocalDurableRegistry
 {
-    readonly DurableTaskShimFactory shims;
+    private readonly DurableTaskShimFactory _shims;
 
-    internal LocalDurableRegistry(DurableTaskShimFactory shims) => this.shims = shims;
+    internal LocalDurableRegistry(DurableTaskShimFactory shims) => _shims = shims;
 
     internal NameOnlyObjectManager<TaskOrchestration> Orchestrations { get; } = new();
 
@@ -21,10 +21,10 @@ public sealed class LocalDurableRegistry
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(factory);
 
-        this.Orchestrations.Add(new NamedObjectCreator<TaskOrchestration>(
+        Orchestrations.Add(new NamedObjectCreator<TaskOrchestration>(
             name,
             () => new ParentAwareOrchestration(
-                parent => this.shims.CreateOrchestration(new TaskName(name), factory(), parent))));
+                parent => _shims.CreateOrchestration(new TaskName(name), factory(), parent))));
         return this;
     }
 
@@ -33,18 +33,18 @@ public sealed class LocalDurableRegistry
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(factory);
-        this.Activities.Add(new NamedObjectCreator<TaskActivity>(
-            name, () => this.shims.CreateActivity(new TaskName(name), factory())));
+        Activities.Add(new NamedObjectCreator<TaskActivity>(
+            name, () => _shims.CreateActivity(new TaskName(name), factory())));
         return this;
     }
 
     /// <summary>Registers an orchestrator under its class name, as the Function app's triggers name it.</summary>
     public LocalDurableRegistry AddOrchestrator<T>()
         where T : ITaskOrchestrator, new()
-        => this.AddOrchestrator(typeof(T).Name, static () => new T());
+        => AddOrchestrator(typeof(T).Name, static () => new T());
 
     /// <summary>Registers an activity under its class name, as the Function app's triggers name it.</summary>
     public LocalDurableRegistry AddActivity<T>()
         where T : ITaskActivity, new()
-        => this.AddActivity(typeof(T).Name, static () => new T());
+        => AddActivity(typeof(T).Name, static () => new T());
 }

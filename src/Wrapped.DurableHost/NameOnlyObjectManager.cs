@@ -7,14 +7,14 @@ namespace Wrapped.DurableHost;
 /// The SDK shims schedule activities with the calling orchestration's version, so an orchestration started with a
 /// version would find no activity under Core's name+version key. The Function host ignores versions the same way.
 /// </remarks>
-sealed class NameOnlyObjectManager<T> : INameVersionObjectManager<T>
+internal sealed class NameOnlyObjectManager<T> : INameVersionObjectManager<T>
     where T : class
 {
-    readonly Dictionary<string, ObjectCreator<T>> creators = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ObjectCreator<T>> _creators = new(StringComparer.OrdinalIgnoreCase);
 
     public void Add(ObjectCreator<T> creator)
     {
-        if (!this.creators.TryAdd(creator.Name, creator))
+        if (!_creators.TryAdd(creator.Name, creator))
         {
             throw new InvalidOperationException($"'{creator.Name}' is registered twice.");
         }
@@ -22,5 +22,5 @@ sealed class NameOnlyObjectManager<T> : INameVersionObjectManager<T>
 
     // Null tells Core the name is unknown, which it reports as a failed task rather than a crash.
     public T? GetObject(string name, string? version) =>
-        this.creators.TryGetValue(name, out ObjectCreator<T>? creator) ? creator.Create() : null;
+        _creators.TryGetValue(name, out ObjectCreator<T>? creator) ? creator.Create() : null;
 }

@@ -7,16 +7,16 @@ namespace Wrapped.DurableHost;
 /// Shims hold per-execution state (the orchestration context wrapper), so each episode needs its own instance.
 /// The version is always empty: this host runs one version of each orchestrator.
 /// </remarks>
-sealed class NamedObjectCreator<T> : ObjectCreator<T>
+internal sealed class NamedObjectCreator<T> : ObjectCreator<T>
 {
-    readonly Func<T> create;
+    private readonly Func<T> _create;
 
     public NamedObjectCreator(string name, Func<T> create)
     {
-        this.Name = name;
-        this.Version = string.Empty;
-        this.create = create;
+        Name = name;
+        Version = string.Empty;
+        _create = create;
     }
 
-    public override T Create() => this.create();
+    public override T Create() => _create();
 }

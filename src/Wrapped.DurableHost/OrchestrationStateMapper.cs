@@ -7,7 +7,7 @@ using SdkDataConverter = Microsoft.DurableTask.DataConverter;
 namespace Wrapped.DurableHost;
 
 /// <summary>Translates DurableTask.Core's instance state into the SDK's <see cref="OrchestrationMetadata"/>.</summary>
-static class OrchestrationStateMapper
+internal static class OrchestrationStateMapper
 {
     public static OrchestrationMetadata ToMetadata(
         OrchestrationState state, bool getInputsAndOutputs, SdkDataConverter converter, TaskFailureDetails? failure) =>
@@ -67,6 +67,6 @@ static class OrchestrationStateMapper
                 details.Properties);
 
     // Table storage hands back DateTimes with Kind Unspecified though they are UTC.
-    static DateTimeOffset AsUtc(DateTime time) =>
+    private static DateTimeOffset AsUtc(DateTime time) =>
         time == default ? default : new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 }

@@ -11,11 +11,11 @@ namespace Wrapped.DurableHost;
 /// construction; without this, <see cref="TaskOrchestrationContext.Parent"/> would be null in every
 /// sub-orchestration, unlike under the Functions host.
 /// </remarks>
-sealed class ParentAwareOrchestration(Func<ParentOrchestrationInstance?, TaskOrchestration> create) : TaskOrchestration
+internal sealed class ParentAwareOrchestration(Func<ParentOrchestrationInstance?, TaskOrchestration> create) : TaskOrchestration
 {
-    static readonly AsyncLocal<ParentOrchestrationInstance?> CurrentParent = new();
+    private static readonly AsyncLocal<ParentOrchestrationInstance?> CurrentParent = new();
 
-    TaskOrchestration? inner;
+    private TaskOrchestration? _inner;
 
     /// <summary>Dispatcher middleware: exposes the work item's parent to the execution that follows.</summary>
     public static async Task CaptureParentAsync(
@@ -30,12 +30,12 @@ sealed class ParentAwareOrchestration(Func<ParentOrchestrationInstance?, TaskOrc
 
     public override Task<string> Execute(OrchestrationContext context, string input)
     {
-        this.inner ??= create(CurrentParent.Value);
-        return this.inner.Execute(context, input);
+        _inner ??= create(CurrentParent.Value);
+        return _inner.Execute(context, input);
     }
 
-    public override string GetStatus() => this.inner?.GetStatus()!;
+    public override string GetStatus() => _inner?.GetStatus()!;
 
     public override void RaiseEvent(OrchestrationContext context, string name, string input) =>
-        this.inner?.RaiseEvent(context, name, input);
+        _inner?.RaiseEvent(context, name, input);
 }

@@ -3,7 +3,7 @@ using DurableTask.AzureStorage;
 namespace Wrapped.DurableHost;
 
 /// <summary>Tunes the Azure Storage backend for one machine: fast failover and snappy polling.</summary>
-static class StorageSettings
+internal static class StorageSettings
 {
     public static AzureStorageOrchestrationServiceSettings From(LocalDurableHostOptions options) => new()
     {

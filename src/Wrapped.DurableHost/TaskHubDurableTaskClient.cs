@@ -19,19 +19,19 @@ namespace Wrapped.DurableHost;
 /// </remarks>
 public sealed class TaskHubDurableTaskClient : DurableTaskClient
 {
-    static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(1);
 
-    readonly TaskHubClient client;
-    readonly AzureStorageOrchestrationService service;
-    readonly SdkDataConverter converter;
+    private readonly TaskHubClient _client;
+    private readonly AzureStorageOrchestrationService _service;
+    private readonly SdkDataConverter _converter;
 
     internal TaskHubDurableTaskClient(
         string name, TaskHubClient client, AzureStorageOrchestrationService service, SdkDataConverter converter)
         : base(name)
     {
-        this.client = client;
-        this.service = service;
-        this.converter = converter;
+        _client = client;
+        _service = service;
+        _converter = converter;
     }
 
     /// <summary>Schedules an orchestration; with a known instance id it starts only if none exists.</summary>
@@ -63,12 +63,12 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         {
             if (options?.StartAt is { } startAt)
             {
-                await this.client.CreateOrchestrationInstanceAsync(
+                await _client.CreateOrchestrationInstanceAsync(
                     orchestratorName.Name, version, instanceId, input, tags, dedupe, startAt.UtcDateTime);
             }
             else
             {
-                await this.client.CreateOrchestrationInstanceAsync(
+                await _client.CreateOrchestrationInstanceAsync(
                     orchestratorName.Name, version, instanceId, input, tags, dedupe);
             }
         }
@@ -84,18 +84,18 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        return this.client.RaiseEventAsync(Instance(instanceId), eventName, eventPayload!);
+        return _client.RaiseEventAsync(Instance(instanceId), eventName, eventPayload!);
     }
 
     public override Task<OrchestrationMetadata?> GetInstanceAsync(
         string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
-        => this.GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation);
+        => GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation);
 
     public override async Task<OrchestrationMetadata?> GetInstancesAsync(
         string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        IList<OrchestrationState> states = await this.service
+        IList<OrchestrationState> states = await _service
             .GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs)
             .WaitAsync(cancellation);
         OrchestrationState? latest = states.FirstOrDefault(s => s is not null);
@@ -106,19 +106,19 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
 
         TaskFailureDetails? failure = latest.OrchestrationStatus == OrchestrationStatus.Failed
             ? OrchestrationStateMapper.ToFailureDetails(latest.FailureDetails)
-                ?? await FailureDetailsReader.ReadAsync(this.service, latest, cancellation)
+                ?? await FailureDetailsReader.ReadAsync(_service, latest, cancellation)
             : null;
-        return OrchestrationStateMapper.ToMetadata(latest, getInputsAndOutputs, this.converter, failure);
+        return OrchestrationStateMapper.ToMetadata(latest, getInputsAndOutputs, _converter, failure);
     }
 
     public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(
         string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
-        => this.PollUntilAsync(
+        => PollUntilAsync(
             instanceId, getInputsAndOutputs, m => m.RuntimeStatus != OrchestrationRuntimeStatus.Pending, cancellation);
 
     public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(
         string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
-        => this.PollUntilAsync(instanceId, getInputsAndOutputs, IsTerminal, cancellation);
+        => PollUntilAsync(instanceId, getInputsAndOutputs, IsTerminal, cancellation);
 
     public override Task TerminateInstanceAsync(
         string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
@@ -131,22 +131,22 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         }
 
         // Core records the reason as the instance's output, so it is serialized like any other output.
-        string? reason = options?.Output is null ? null : this.converter.Serialize(options.Output);
-        return this.client.TerminateInstanceAsync(Instance(instanceId), reason!);
+        string? reason = options?.Output is null ? null : _converter.Serialize(options.Output);
+        return _client.TerminateInstanceAsync(Instance(instanceId), reason!);
     }
 
     public override Task SuspendInstanceAsync(
         string instanceId, string? reason = null, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        return this.client.SuspendInstanceAsync(Instance(instanceId), reason);
+        return _client.SuspendInstanceAsync(Instance(instanceId), reason);
     }
 
     public override Task ResumeInstanceAsync(
         string instanceId, string? reason = null, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        return this.client.ResumeInstanceAsync(Instance(instanceId), reason);
+        return _client.ResumeInstanceAsync(Instance(instanceId), reason);
     }
 
     /// <summary>Deletes the instance's history and state; a running instance should be terminated first.</summary>
@@ -161,7 +161,7 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         }
 
         DurableTask.Core.PurgeResult result =
-            await ((IOrchestrationServicePurgeClient)this.service).PurgeInstanceStateAsync(instanceId);
+            await ((IOrchestrationServicePurgeClient)_service).PurgeInstanceStateAsync(instanceId);
         return new SdkPurgeResult(result.DeletedInstanceCount, result.IsComplete);
     }
 
@@ -171,14 +171,14 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
     /// <summary>The host owns the storage service; there is nothing of the client's own to release.</summary>
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    async Task<OrchestrationMetadata> PollUntilAsync(
+    private async Task<OrchestrationMetadata> PollUntilAsync(
         string instanceId, bool getInputsAndOutputs, Func<OrchestrationMetadata, bool> done, CancellationToken ct)
     {
         // Starts quick for short orchestrations and backs off so long runs cost one read a second.
         TimeSpan delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
-            OrchestrationMetadata? metadata = await this.GetInstancesAsync(instanceId, getInputsAndOutputs, ct);
+            OrchestrationMetadata? metadata = await GetInstancesAsync(instanceId, getInputsAndOutputs, ct);
             if (metadata is not null && done(metadata))
             {
                 return metadata;
@@ -189,7 +189,7 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         }
     }
 
-    static bool IsTerminal(OrchestrationMetadata metadata) => metadata.RuntimeStatus is
+    private static bool IsTerminal(OrchestrationMetadata metadata) => metadata.RuntimeStatus is
         OrchestrationRuntimeStatus.Completed or
         OrchestrationRuntimeStatus.Failed or
         OrchestrationRuntimeStatus.Terminated
@@ -197,10 +197,10 @@ public sealed class TaskHubDurableTaskClient : DurableTaskClient
         or OrchestrationRuntimeStatus.Canceled;
 #pragma warning restore CS0618
 
-    static OrchestrationStatus ParseStatus(string status) =>
+    private static OrchestrationStatus ParseStatus(string status) =>
         Enum.TryParse(status, ignoreCase: true, out OrchestrationRuntimeStatus parsed)
             ? OrchestrationStateMapper.ToCoreStatus(parsed)
             : throw new ArgumentException($"'{status}' is not an orchestration runtime status.", nameof(status));
 
-    static OrchestrationInstance Instance(string instanceId) => new() { InstanceId = instanceId };
+    private static OrchestrationInstance Instance(string instanceId) => new() { InstanceId = instanceId };
 }

@@ -62,7 +62,7 @@ public sealed class AzuriteProcessTests
         }
     }
 
-    static async Task AssertBothServeAsync(AzuriteProcess a, AzuriteProcess b, CancellationToken ct)
+    private static async Task AssertBothServeAsync(AzuriteProcess a, AzuriteProcess b, CancellationToken ct)
     {
         int[] ports = [a.BlobPort, a.QueuePort, a.TablePort, b.BlobPort, b.QueuePort, b.TablePort];
         Assert.Equal(6, ports.Distinct().Count());

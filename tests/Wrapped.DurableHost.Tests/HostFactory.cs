@@ -1,9 +1,9 @@
-using Wrapped.TestSupport;
 using Wrapped.DurableHost.Tests.Toys;
+using Wrapped.TestSupport;
 
 namespace Wrapped.DurableHost.Tests;
 
-static class HostFactory
+internal static class HostFactory
 {
     public static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);
 

@@ -1,7 +1,7 @@
-using Wrapped.TestSupport;
 using System.Diagnostics;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Wrapped.TestSupport;
 using Xunit.Abstractions;
 
 namespace Wrapped.DurableHost.Tests;
@@ -9,8 +9,8 @@ namespace Wrapped.DurableHost.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class KillAndResumeTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    const int Items = 20;
-    const int KillAfterMarkers = 5;
+    private const int Items = 20;
+    private const int KillAfterMarkers = 5;
 
     [Fact]
     public async Task KilledWorker_Restarted_ResumesAndCompletesWithIdempotentEffects()
@@ -58,7 +58,7 @@ public sealed class KillAndResumeTests(AzuriteFixture azurite, ITestOutputHelper
             $"{executions.Length - Items} activity re-execution(s)");
     }
 
-    static async Task WaitForMarkersAsync(string folder, int count)
+    private static async Task WaitForMarkersAsync(string folder, int count)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (MarkerFiles(folder).Length < count)
@@ -67,8 +67,8 @@ public sealed class KillAndResumeTests(AzuriteFixture azurite, ITestOutputHelper
         }
     }
 
-    static string[] MarkerFiles(string folder) =>
+    private static string[] MarkerFiles(string folder) =>
         Directory.GetFiles(folder, "item-*").Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)).ToArray();
 
-    sealed record ResumableRequest(int Count, string MarkerDirectory);
+    private sealed record ResumableRequest(int Count, string MarkerDirectory);
 }

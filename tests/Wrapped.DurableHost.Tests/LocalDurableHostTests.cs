@@ -1,10 +1,10 @@
-using Wrapped.TestSupport;
 using System.Diagnostics;
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Wrapped.Pipeline.Orchestration;
 using Wrapped.DurableHost.Tests.Toys;
+using Wrapped.Pipeline.Orchestration;
+using Wrapped.TestSupport;
 using Xunit.Abstractions;
 
 namespace Wrapped.DurableHost.Tests;
@@ -200,7 +200,7 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
         output.WriteLine($"fan-out of 200 trivial activities on Azurite: {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
-    static async Task<OrchestrationMetadata> WaitAsync(DurableTaskClient client, string id)
+    private static async Task<OrchestrationMetadata> WaitAsync(DurableTaskClient client, string id)
     {
         using var timeout = new CancellationTokenSource(HostFactory.RunTimeout);
         return await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);

@@ -4,13 +4,13 @@ using System.Text;
 namespace Wrapped.DurableHost.Tests;
 
 /// <summary>Runs tests/Wrapped.DurableProbe as a child process that can be killed like a crashed worker.</summary>
-sealed class ProbeProcess : IAsyncDisposable
+internal sealed class ProbeProcess : IAsyncDisposable
 {
-    readonly Process process;
-    readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    readonly StringBuilder stderr = new();
+    private readonly Process _process;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly StringBuilder _stderr = new();
 
-    ProbeProcess(Process process) => this.process = process;
+    private ProbeProcess(Process process) => _process = process;
 
     public static async Task<ProbeProcess> StartAsync(string connectionString, string taskHubName)
     {
@@ -27,29 +27,29 @@ sealed class ProbeProcess : IAsyncDisposable
         info.ArgumentList.Add(taskHubName);
 
         var probe = new ProbeProcess(new Process { StartInfo = info });
-        probe.process.OutputDataReceived += (_, e) =>
+        probe._process.OutputDataReceived += (_, e) =>
         {
             if (e.Data == "ready")
             {
-                probe.ready.TrySetResult();
+                probe._ready.TrySetResult();
             }
         };
-        probe.process.ErrorDataReceived += (_, e) =>
+        probe._process.ErrorDataReceived += (_, e) =>
         {
-            lock (probe.stderr)
+            lock (probe._stderr)
             {
-                probe.stderr.AppendLine(e.Data);
+                probe._stderr.AppendLine(e.Data);
             }
         };
-        probe.process.Start();
-        probe.process.BeginOutputReadLine();
-        probe.process.BeginErrorReadLine();
+        probe._process.Start();
+        probe._process.BeginOutputReadLine();
+        probe._process.BeginErrorReadLine();
 
-        Task exited = probe.process.WaitForExitAsync();
-        Task first = await Task.WhenAny(probe.ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60)));
-        if (first != probe.ready.Task)
+        Task exited = probe._process.WaitForExitAsync();
+        Task first = await Task.WhenAny(probe._ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (first != probe._ready.Task)
         {
-            string why = first == exited ? $"exited with {probe.process.ExitCode}" : "did not report ready in 60 s";
+            string why = first == exited ? $"exited with {probe._process.ExitCode}" : "did not report ready in 60 s";
             await probe.DisposeAsync();
             throw new InvalidOperationException($"The durable probe {why}. stderr:\n{probe.Stderr}");
         }
@@ -61,9 +61,9 @@ sealed class ProbeProcess : IAsyncDisposable
     {
         get
         {
-            lock (this.stderr)
+            lock (_stderr)
             {
-                return this.stderr.ToString();
+                return _stderr.ToString();
             }
         }
     }
@@ -71,22 +71,22 @@ sealed class ProbeProcess : IAsyncDisposable
     /// <summary>SIGKILL on Unix: no finally blocks, no lease release, no message abandon — a real crash.</summary>
     public async Task KillAsync()
     {
-        this.process.Kill(entireProcessTree: true);
-        await this.process.WaitForExitAsync();
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!this.process.HasExited)
+        if (!_process.HasExited)
         {
-            await this.KillAsync();
+            await KillAsync();
         }
 
-        this.process.Dispose();
+        _process.Dispose();
     }
 
     // The probe's output folder mirrors this one: tests/<project>/bin/<configuration>/<tfm>/.
-    static string ProbeAssembly()
+    private static string ProbeAssembly()
     {
         DirectoryInfo here = new(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         DirectoryInfo tfm = here;
@@ -100,7 +100,7 @@ sealed class ProbeProcess : IAsyncDisposable
     }
 
     // `dotnet test` tells child processes which host it runs on; fall back to the one on PATH.
-    static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host
+    private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host
         ? host
         : "dotnet";
 }

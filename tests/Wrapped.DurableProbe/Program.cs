@@ -1,5 +1,5 @@
-using Wrapped.DurableProbe;
 using Wrapped.DurableHost;
+using Wrapped.DurableProbe;
 
 // Usage: Wrapped.DurableProbe <connection-string> <task-hub>
 // Runs the durable worker until killed or until stdin closes; prints "ready" once it dispatches work.

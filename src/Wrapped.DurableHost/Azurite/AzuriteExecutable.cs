@@ -40,7 +40,7 @@ public static class AzuriteExecutable
             $"Run `npm ci` in '{packageFolder}' to install the pinned version.");
     }
 
-    static string? FindPackageFolder(string start)
+    private static string? FindPackageFolder(string start)
     {
         for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
         {
@@ -53,7 +53,7 @@ public static class AzuriteExecutable
         return null;
     }
 
-    static string? ExistingBinary(string packageFolder)
+    private static string? ExistingBinary(string packageFolder)
     {
         // npm writes a .cmd shim on Windows and a symlink to the script elsewhere.
         string name = OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite";

@@ -12,27 +12,27 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public const string DevAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    const string DevAccountName = "devstoreaccount1";
-    const int MaxAttempts = 5;
-    static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
+    private const string DevAccountName = "devstoreaccount1";
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(30);
 
     // Azurite's shutdown waits for clients' keep-alive connections to close, which pooled SDK clients never do;
     // 6 s covers one of its 5 s metadata autosaves, so anything written before dispose is on disk.
-    static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(6);
 
-    readonly Process process;
-    readonly AzuriteOutput output;
-    readonly string dataDirectory;
+    private readonly Process _process;
+    private readonly AzuriteOutput _output;
+    private readonly string _dataDirectory;
 
-    AzuriteProcess(
+    private AzuriteProcess(
         Process process, AzuriteOutput output, string dataDirectory, int blobPort, int queuePort, int tablePort)
     {
-        this.process = process;
-        this.output = output;
-        this.dataDirectory = dataDirectory;
-        this.BlobPort = blobPort;
-        this.QueuePort = queuePort;
-        this.TablePort = tablePort;
+        _process = process;
+        _output = output;
+        _dataDirectory = dataDirectory;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
     }
 
     public int BlobPort { get; }
@@ -43,9 +43,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={DevAccountName};AccountKey={DevAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{this.BlobPort}/{DevAccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{this.QueuePort}/{DevAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{this.TablePort}/{DevAccountName};";
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{DevAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{DevAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{DevAccountName};";
 
     /// <summary>Starts Azurite with its data in <paramref name="dataDirectory"/> and waits until it serves.</summary>
     /// <remarks>
@@ -92,7 +92,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    static Process Launch(
+    private static Process Launch(
         string executable, string dataDirectory, int[] ports, bool debugLog, out AzuriteOutput output)
     {
         var info = new ProcessStartInfo(executable)
@@ -133,25 +133,25 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return process;
     }
 
-    async Task WaitUntilServingAsync(CancellationToken ct)
+    private async Task WaitUntilServingAsync(CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(StartupTimeout);
         try
         {
             // Azurite announces each service; the port probe then confirms it is Azurite that listens.
-            while (this.output.ListeningServices < 3)
+            while (_output.ListeningServices < 3)
             {
-                if (this.process.HasExited)
+                if (_process.HasExited)
                 {
                     throw new AzuriteExitedException(
-                        $"Azurite exited with code {this.process.ExitCode} during startup. {this.output.Describe()}");
+                        $"Azurite exited with code {_process.ExitCode} during startup. {_output.Describe()}");
                 }
 
                 await Task.Delay(50, timeout.Token);
             }
 
-            foreach (int port in new[] { this.BlobPort, this.QueuePort, this.TablePort })
+            foreach (int port in new[] { BlobPort, QueuePort, TablePort })
             {
                 while (!await FreeTcpPorts.IsListeningAsync(port, timeout.Token))
                 {
@@ -162,8 +162,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new TimeoutException(
-                $"Azurite did not serve on ports {this.BlobPort}/{this.QueuePort}/{this.TablePort} " +
-                $"within {StartupTimeout.TotalSeconds:0} s. {this.output.Describe()}");
+                $"Azurite did not serve on ports {BlobPort}/{QueuePort}/{TablePort} " +
+                $"within {StartupTimeout.TotalSeconds:0} s. {_output.Describe()}");
         }
     }
 
@@ -177,22 +177,22 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         try
         {
-            if (!this.process.HasExited && PosixSignal.TryTerminate(this.process.Id))
+            if (!_process.HasExited && PosixSignal.TryTerminate(_process.Id))
             {
                 using var grace = new CancellationTokenSource(GracefulStopTimeout);
                 // Azurite closes its three services, saving their metadata, within a fraction of a second of the
                 // signal, then can linger on its own timers for seconds or minutes: once all three have said so,
                 // ending the process loses nothing. An adopted orphan's output is not ours to read: it gets the timeout.
-                await Task.WhenAny(this.process.WaitForExitAsync(grace.Token), this.output.AllServicesClosed);
+                await Task.WhenAny(_process.WaitForExitAsync(grace.Token), _output.AllServicesClosed);
             }
 
-            if (!this.process.HasExited)
+            if (!_process.HasExited)
             {
-                this.process.Kill(entireProcessTree: true);
+                _process.Kill(entireProcessTree: true);
             }
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await this.process.WaitForExitAsync(timeout.Token);
+            await _process.WaitForExitAsync(timeout.Token);
         }
         catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
         {
@@ -200,34 +200,34 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
         finally
         {
-            this.process.Dispose();
-            AzuriteRecord.Delete(this.dataDirectory);
+            _process.Dispose();
+            AzuriteRecord.Delete(_dataDirectory);
         }
     }
 
-    sealed class AzuriteExitedException(string message) : Exception(message);
+    private sealed class AzuriteExitedException(string message) : Exception(message);
 
-    sealed class AzuriteOutput
+    private sealed class AzuriteOutput
     {
-        readonly StringBuilder stderr = new();
-        readonly TaskCompletionSource allClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        int listening;
-        int closed;
+        private readonly StringBuilder _stderr = new();
+        private readonly TaskCompletionSource _allClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _listening;
+        private int _closed;
 
-        public int ListeningServices => Volatile.Read(ref this.listening);
+        public int ListeningServices => Volatile.Read(ref _listening);
 
         /// <summary>Completes when blob, queue and table have each reported "successfully closed".</summary>
-        public Task AllServicesClosed => this.allClosed.Task;
+        public Task AllServicesClosed => _allClosed.Task;
 
         public void OnStdout(object sender, DataReceivedEventArgs e)
         {
             if (e.Data?.Contains("successfully listening", StringComparison.Ordinal) == true)
             {
-                Interlocked.Increment(ref this.listening);
+                Interlocked.Increment(ref _listening);
             }
-            else if (e.Data?.Contains("successfully closed", StringComparison.Ordinal) == true && Interlocked.Increment(ref this.closed) == 3)
+            else if (e.Data?.Contains("successfully closed", StringComparison.Ordinal) == true && Interlocked.Increment(ref _closed) == 3)
             {
-                this.allClosed.TrySetResult();
+                _allClosed.TrySetResult();
             }
         }
 
@@ -238,17 +238,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 return;
             }
 
-            lock (this.stderr)
+            lock (_stderr)
             {
-                this.stderr.AppendLine(e.Data);
+                _stderr.AppendLine(e.Data);
             }
         }
 
         public string Describe()
         {
-            lock (this.stderr)
+            lock (_stderr)
             {
-                return this.stderr.Length == 0 ? "Azurite wrote nothing to stderr." : $"Azurite stderr:\n{this.stderr}";
+                return _stderr.Length == 0 ? "Azurite wrote nothing to stderr." : $"Azurite stderr:\n{_stderr}";
             }
         }
     }

@@ -7,9 +7,9 @@ namespace Wrapped.DurableHost.Azurite;
 /// Remembers which Azurite serves a data directory, so a restart after a crash adopts the orphaned Azurite instead
 /// of starting a second one on the same files — two would overwrite each other's saved state.
 /// </summary>
-sealed record AzuriteRecord(int ProcessId, int BlobPort, int QueuePort, int TablePort)
+internal sealed record AzuriteRecord(int ProcessId, int BlobPort, int QueuePort, int TablePort)
 {
-    const string FileName = "azurite-process.json";
+    private const string FileName = "azurite-process.json";
 
     public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, FileName);
 
@@ -53,7 +53,7 @@ sealed record AzuriteRecord(int ProcessId, int BlobPort, int QueuePort, int Tabl
     }
 
     // A recycled process id may belong to anything; only a node process can be our Azurite.
-    static Process? TryGetNodeProcess(int processId)
+    private static Process? TryGetNodeProcess(int processId)
     {
         try
         {

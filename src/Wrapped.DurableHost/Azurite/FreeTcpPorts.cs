@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Wrapped.DurableHost.Azurite;
 
 /// <summary>Asks the OS for unused loopback ports so parallel test processes never fight over fixed ones.</summary>
-static class FreeTcpPorts
+internal static class FreeTcpPorts
 {
     /// <summary>Returns <paramref name="count"/> distinct ports that were free a moment ago.</summary>
     /// <remarks>

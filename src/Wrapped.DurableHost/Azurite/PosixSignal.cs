@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace Wrapped.DurableHost.Azurite;
 
 /// <summary>Sends SIGTERM, which .NET's Process API cannot: <see cref="System.Diagnostics.Process.Kill()"/> is SIGKILL.</summary>
-static class PosixSignal
+internal static class PosixSignal
 {
-    const int SigTerm = 15;
+    private const int SigTerm = 15;
 
     /// <summary>Asks a process to shut down; false on Windows or when the process is gone.</summary>
     public static bool TryTerminate(int processId) =>
@@ -14,5 +14,5 @@ static class PosixSignal
     // DllImport rather than LibraryImport: the source-generated form needs unsafe code enabled project-wide,
     // and two ints marshal without help.
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    static extern int Kill(int pid, int signal);
+    private static extern int Kill(int pid, int signal);
 }

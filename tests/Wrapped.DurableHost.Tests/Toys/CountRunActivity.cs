@@ -5,7 +5,7 @@ namespace Wrapped.DurableHost.Tests.Toys;
 
 public sealed class CountRunActivity : TaskActivity<string, int>
 {
-    static readonly ConcurrentDictionary<string, int> Runs = new();
+    private static readonly ConcurrentDictionary<string, int> Runs = new();
 
     public static int RunsFor(string key) => Runs.GetValueOrDefault(key);
 

@@ -5,7 +5,7 @@ namespace Wrapped.DurableHost.Tests.Toys;
 /// <summary>Exercises what the feed orchestrator relies on: fan-out, progress, retries and a sub-orchestration.</summary>
 public sealed class FanOutOrchestrator : TaskOrchestrator<FanOutInput, FanOutResult>
 {
-    static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 4, firstRetryInterval: TimeSpan.FromMilliseconds(200)));
 
     public override async Task<FanOutResult> RunAsync(TaskOrchestrationContext context, FanOutInput input)

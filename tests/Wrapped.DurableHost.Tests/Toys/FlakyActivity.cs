@@ -9,7 +9,7 @@ public sealed class FlakyActivity : TaskActivity<string, int>
     public const int Failures = 2;
 
     // Static because the host builds a fresh activity object per execution.
-    static readonly ConcurrentDictionary<string, int> Calls = new();
+    private static readonly ConcurrentDictionary<string, int> Calls = new();
 
     public static int CallsFor(string key) => Calls.GetValueOrDefault(key);
 

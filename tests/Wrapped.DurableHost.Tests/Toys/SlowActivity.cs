@@ -8,7 +8,7 @@ public sealed class SlowActivity : TaskActivity<string, int>
 {
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(25);
 
-    static readonly ConcurrentDictionary<string, int> Runs = new();
+    private static readonly ConcurrentDictionary<string, int> Runs = new();
 
     public static int RunsFor(string key) => Runs.GetValueOrDefault(key);
 

@@ -1,7 +1,7 @@
 
 namespace Wrapped.DurableHost.Tests.Toys;
 
-static class ToyRegistrations
+internal static class ToyRegistrations
 {
     public static void RegisterAll(LocalDurableRegistry registry) => registry
         .AddOrchestrator<FanOutOrchestrator>()
