@@ -128,7 +128,17 @@ public sealed class BlobFeedStore : IFeedStore
         Volatile.Write(ref _containerReady, 1);
     }
 
-    private string FullName(string path) => _prefix + path.TrimStart('/');
+    /// <summary>
+    /// The blob name of <paramref name="path"/>. A "." or ".." segment is refused: the blob's URL would be normalised
+    /// by the HTTP stack and could leave this container (callers validate names; this is the last line).
+    /// </summary>
+    private string FullName(string path)
+    {
+        var relative = path.TrimStart('/');
+        if (relative.Contains('\\') || relative.Split('/').Any(segment => segment is "." or ".."))
+            throw new ArgumentException($"Path '{path}' leaves the store's container.", nameof(path));
+        return _prefix + relative;
+    }
 
     private static string ContentTypeOf(string path) => Path.GetExtension(path) switch
     {
