@@ -75,9 +75,7 @@ public static class DurableFeedRunner
                 ?? throw new InvalidOperationException($"Run {runId} disappeared from the task hub.");
             if (instance.SerializedCustomStatus is { } status && progress is not null)
             {
-                var feedProgress = JsonSerializer.Deserialize<FeedProgress>(status, FeedJson.Options);
-                if (feedProgress is not null)
-                    progress.Report(new RunProgress(feedProgress.Stage, feedProgress.BatchesDone, feedProgress.BatchesTotal, feedProgress.EventsWritten));
+                if (JsonSerializer.Deserialize<RunProgress>(status, FeedJson.Options) is { } reported) progress.Report(reported);
             }
             if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
                 return instance;

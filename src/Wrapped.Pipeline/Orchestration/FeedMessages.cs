@@ -16,7 +16,8 @@ public sealed record FeedRunRequest(
     int MaxParallelBatches,
     RetrySettings? Retry = null);
 
-public sealed record FeedRunResult(string RunId, long Events, int Files, long Bytes, long DroppedSessions);
+/// <summary>What a finished run (or extension) holds: the counts of its manifest.</summary>
+public sealed record FeedRunResult(string RunId, ManifestCounts Counts);
 
 public sealed record RunStepInput(RunParameters Parameters);
 
@@ -29,6 +30,3 @@ public sealed record SimulateBatchInput(RunParameters Parameters, int[] Parts, D
 public sealed record BatchOutcome(long Events, long Bytes, long DroppedSessions);
 
 public sealed record SimulateChunkInput(RunParameters Parameters, int[][] Batches, DateOnly From, DateOnly To, int MaxParallelBatches, RetrySettings Retry);
-
-/// <summary>The orchestration's custom status: what the status endpoint and progress bars show.</summary>
-public sealed record FeedProgress(string Stage, int BatchesDone, int BatchesTotal, long EventsWritten);

@@ -19,13 +19,13 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
         var isNewRun = input.From == parameters.Start;
         var retry = FeedRetry.Create(input.Retry ?? RetrySettings.Default);
 
-        context.SetCustomStatus(new FeedProgress("record", 0, 0, 0));
+        context.SetCustomStatus(RunProgress.Starting("record"));
         await context.CallActivityAsync<string>(nameof(RecordRunActivity), input, retry);
         if (isNewRun)
         {
-            context.SetCustomStatus(new FeedProgress("prepare", 0, 0, 0));
+            context.SetCustomStatus(RunProgress.Starting("prepare"));
             await context.CallActivityAsync<CatalogOutcome>(nameof(PrepareCatalogActivity), new PrepareCatalogInput(parameters, input.Inputs), retry);
-            context.SetCustomStatus(new FeedProgress("users", 0, 0, 0));
+            context.SetCustomStatus(RunProgress.Starting("users"));
             await context.CallActivityAsync<long>(nameof(GenerateUsersActivity), new RunStepInput(parameters), retry);
         }
 
@@ -34,10 +34,10 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
             ? await SimulateBatches.RunAsync(context, parameters, batches, input.From, input.To, input.MaxParallelBatches, retry)
             : await RunChunksAsync(context, input, batches);
 
-        context.SetCustomStatus(new FeedProgress("manifest", batches.Length, batches.Length, outcome.Events));
+        context.SetCustomStatus(new RunProgress("manifest", batches.Length, batches.Length, outcome.Events));
         var counts = await context.CallActivityAsync<Core.Feed.ManifestCounts>(nameof(WriteManifestActivity), new RunStepInput(parameters), retry);
-        context.SetCustomStatus(new FeedProgress("done", batches.Length, batches.Length, counts.Events));
-        return new FeedRunResult(parameters.RunId, counts.Events, counts.Files, counts.Bytes, counts.DroppedSessions);
+        context.SetCustomStatus(new RunProgress("done", batches.Length, batches.Length, counts.Events));
+        return new FeedRunResult(parameters.RunId, counts);
     }
 
     private static async Task<BatchOutcome> RunChunksAsync(TaskOrchestrationContext context, FeedRunRequest input, int[][] batches)
@@ -53,7 +53,7 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
             events += result.Events;
             bytes += result.Bytes;
             dropped += result.DroppedSessions;
-            context.SetCustomStatus(new FeedProgress("simulate", Math.Min(batches.Length, (i + 1) * BatchesPerSubOrchestration), batches.Length, events));
+            context.SetCustomStatus(new RunProgress("simulate", Math.Min(batches.Length, (i + 1) * BatchesPerSubOrchestration), batches.Length, events));
         }
         return new BatchOutcome(events, bytes, dropped);
     }
@@ -77,7 +77,7 @@ internal static class SimulateBatches
         long events = 0, bytes = 0, dropped = 0;
         var done = 0;
         var next = 0;
-        context.SetCustomStatus(new FeedProgress("simulate", 0, batches.Length, 0));
+        context.SetCustomStatus(new RunProgress("simulate", 0, batches.Length, 0));
         while (next < batches.Length || inFlight.Count > 0)
         {
             while (next < batches.Length && inFlight.Count < Math.Max(1, maxInFlight))
@@ -93,7 +93,7 @@ internal static class SimulateBatches
             bytes += outcome.Bytes;
             dropped += outcome.DroppedSessions;
             done++;
-            context.SetCustomStatus(new FeedProgress("simulate", done, batches.Length, events));
+            context.SetCustomStatus(new RunProgress("simulate", done, batches.Length, events));
         }
         return new BatchOutcome(events, bytes, dropped);
     }

@@ -13,21 +13,30 @@ namespace Wrapped.Pipeline.Runs;
 /// </summary>
 public sealed class DailyExtender(FeedStores stores, FeedDefaults defaults, TimeProvider clock)
 {
+    private readonly RunRequestFactory _requests = new(defaults, clock);
+
     public async Task<IReadOnlyList<string>> ExtendAllAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        var yesterday = _requests.LatestEnd;
         var started = new List<string>();
         foreach (var runId in await stores.Output.ListFoldersAsync("runs", cancellationToken).ConfigureAwait(false))
         {
+            if (RunIdentity.RunIdProblem(runId) is not null) continue; // not a folder this feed wrote
             var layout = new FeedLayout(runId);
             var definition = await stores.Output.TryReadJsonAsync<RunDefinition>(layout.Parameters, cancellationToken).ConfigureAwait(false);
             if (definition is null || !definition.Parameters.Daily || definition.Parameters.End >= yesterday) continue;
             if (!await stores.Output.ExistsAsync(layout.Success, cancellationToken).ConfigureAwait(false)) continue; // still being written
 
-            var instanceId = $"{runId}-through-{yesterday:yyyyMMdd}";
-            var parameters = definition.Parameters with { End = yesterday };
-            var request = new FeedRunRequest(parameters, InputFiles.InFolder(parameters.Dataset), definition.Inputs,
-                definition.Parameters.End.AddDays(1), yesterday, defaults.BatchSize, defaults.MaxParallelBatches);
+            var instanceId = RunIdentity.ExtensionInstanceId(runId, yesterday);
+            FeedRunRequest request;
+            try
+            {
+                request = _requests.Extend(definition, yesterday);
+            }
+            catch (FeedInputException)
+            {
+                continue; // recorded under older rules (e.g. longer than a run may now be): left as it is
+            }
             if (await client.ScheduleIfNewAsync(nameof(FeedOrchestrator), request, instanceId, cancellationToken).ConfigureAwait(false))
                 started.Add(instanceId);
         }

@@ -22,7 +22,7 @@ public static class LocalFeedRunner
         var stopwatch = Stopwatch.StartNew();
         if (!await store.ExistsAsync(layout.Ledger(CatalogStep.LedgerName), cancellationToken).ConfigureAwait(false))
         {
-            progress?.Report(new RunProgress("prepare", 0, 0, 0));
+            progress?.Report(RunProgress.Starting("prepare"));
             await CatalogStep.RunAsync(store, layout, CatalogSettings.Of(parameters), sources, cancellationToken).ConfigureAwait(false);
         }
         return await SimulateAsync(store, layout, parameters, schedule, progress, stopwatch, cancellationToken).ConfigureAwait(false);
@@ -33,13 +33,14 @@ public static class LocalFeedRunner
         IFeedStore store, RunParameters parameters, IFeedStore catalogStore, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
         IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        // A missing or foreign catalog is refused before anything is written.
+        // A missing, rejected, damaged or foreign catalog is refused before anything is written.
         await CatalogCache.GetAsync(catalogStore, FeedLayout.AtStoreRoot(), cancellationToken).ConfigureAwait(false);
+        await CatalogCopy.EnsurePreparedAsync(catalogStore, cancellationToken).ConfigureAwait(false);
         var layout = await BeginAsync(store, parameters, inputs, schedule, cancellationToken).ConfigureAwait(false);
         var stopwatch = Stopwatch.StartNew();
         if (!await store.ExistsAsync(layout.Ledger(CatalogStep.LedgerName), cancellationToken).ConfigureAwait(false))
         {
-            progress?.Report(new RunProgress("catalog", 0, 0, 0));
+            progress?.Report(RunProgress.Starting("catalog"));
             await CatalogCopy.RunAsync(catalogStore, store, layout, cancellationToken).ConfigureAwait(false);
         }
         return await SimulateAsync(store, layout, parameters, schedule, progress, stopwatch, cancellationToken).ConfigureAwait(false);
@@ -48,7 +49,7 @@ public static class LocalFeedRunner
     private static async Task<FeedLayout> BeginAsync(
         IFeedStore store, RunParameters parameters, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule, CancellationToken cancellationToken)
     {
-        schedule.ThrowIfInvalid(parameters);
+        RunRequestFactory.ThrowIfAny(RunRequestFactory.ProblemsOf(parameters, schedule, latestEnd: null));
         var layout = new FeedLayout(parameters.RunId);
         await RunStart.RecordAsync(store, layout, new RunDefinition(parameters, inputs), cancellationToken).ConfigureAwait(false);
         return layout;
@@ -60,7 +61,7 @@ public static class LocalFeedRunner
     {
         if (!await store.ExistsAsync(layout.Ledger(UsersStep.LedgerName), cancellationToken).ConfigureAwait(false))
         {
-            progress?.Report(new RunProgress("users", 0, 0, 0));
+            progress?.Report(RunProgress.Starting("users"));
             await UsersStep.RunAsync(store, layout, parameters, cancellationToken).ConfigureAwait(false);
         }
 

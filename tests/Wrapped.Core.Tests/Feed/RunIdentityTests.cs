@@ -36,4 +36,72 @@ public sealed class RunIdentityTests
     {
         Assert.Equal(expected, RunIdentity.Slug(value));
     }
+
+    [Theory]
+    [InlineData("sample")]
+    [InlineData("my-data-2024")]
+    [InlineData("a")]
+    [InlineData("0123456789012345678901234567890123456789")]
+    public void DatasetProblem_LowercaseLettersDigitsAndHyphens_None(string dataset)
+    {
+        Assert.Null(RunIdentity.DatasetProblem(dataset));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("..")]
+    [InlineData("../other")]
+    [InlineData("a/b")]
+    [InlineData("Sample")]
+    [InlineData("with space")]
+    [InlineData("under_score")]
+    [InlineData("-leading")]
+    [InlineData("trailing-")]
+    [InlineData("01234567890123456789012345678901234567890")]
+    public void DatasetProblem_AnythingElse_SaysWhy(string dataset)
+    {
+        var problem = RunIdentity.DatasetProblem(dataset);
+
+        Assert.NotNull(problem);
+        Assert.Contains(dataset.Length == 0 ? "empty" : "lowercase letters, digits and hyphens", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Slug_AnyFolderName_IsAValidDatasetName()
+    {
+        foreach (var name in new[] { "My Dataset (2024)!", "___", "samples", "Top 50 — Global", new string('x', 90) })
+        {
+            Assert.Null(RunIdentity.DatasetProblem(RunIdentity.Slug(name)));
+        }
+    }
+
+    [Fact]
+    public void RunIdProblem_DerivedId_None_AndSixtyFourCharacters_Too()
+    {
+        Assert.Null(RunIdentity.RunIdProblem(RunIdentity.Derive(new string('x', 90), "a")));
+        Assert.Null(RunIdentity.RunIdProblem(new string('r', 63)));
+        Assert.NotNull(RunIdentity.RunIdProblem(new string('r', 64)));
+    }
+
+    [Theory]
+    [InlineData("sample-3f9a1c2b4d5e", true)]
+    [InlineData("sample-3f9a1c2b4d5e-through-20240108", true)]
+    [InlineData("sample-3f9a1c2b4d5e-through-20241399", true)] // not a date: read as a plain run id, which it may be
+    [InlineData("../x", false)]
+    [InlineData("x-through-2024010", true)]
+    [InlineData("BAD", false)]
+    [InlineData("sample:chunk-0001", false)]
+    public void InstanceIdProblem_RunIdsAndTheirExtensions_Only(string instanceId, bool valid)
+    {
+        Assert.Equal(valid, RunIdentity.InstanceIdProblem(instanceId) is null);
+    }
+
+    [Fact]
+    public void ExtensionInstanceId_LongestRunId_IsStillAnInstanceId()
+    {
+        var id = RunIdentity.ExtensionInstanceId(new string('r', RunIdentity.MaxRunIdLength), new DateOnly(2024, 1, 8));
+
+        Assert.Equal(new string('r', RunIdentity.MaxRunIdLength) + "-through-20240108", id);
+        Assert.Null(RunIdentity.InstanceIdProblem(id));
+    }
 }
