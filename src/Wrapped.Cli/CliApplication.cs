@@ -23,9 +23,15 @@ public static class CliApplication
         if (parse.Errors.Count > 0)
         {
             // Whatever was mistyped is rejected input: exit 2, one line naming the option and the value.
-            var message = string.Join(" ", parse.Errors.Select(e => e.Message.TrimEnd('.') + "."));
+            var errors = parse.Errors.Select(e => e.Message.TrimEnd('.') + ".").ToList();
             if (parse.CommandResult.Command == root)
-                message += $" Commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}; wrapped --help describes them.";
+            {
+                // An unknown verb also leaves the verb missing: say what was typed, not that too.
+                var noVerb = root.Parse([]).Errors.Select(e => e.Message.TrimEnd('.') + ".").ToHashSet();
+                if (errors.Count > errors.Count(noVerb.Contains)) errors.RemoveAll(noVerb.Contains);
+                errors.Add($"Commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}; wrapped --help describes them.");
+            }
+            var message = string.Join(" ", errors);
             return console.Fail(ExitCodes.InputRejected, message);
         }
 

@@ -58,4 +58,21 @@ public sealed class CatalogFolderTests
         Assert.Contains("tracks.avro", line, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output.Combine("feed")));
     }
+
+    [Theory]
+    [InlineData("catalog/artists.avro")]
+    [InlineData("catalog/tracks.avro")]
+    [InlineData("_report.json")]
+    public async Task Simulate_CatalogFileMissing_ExitsTwoNamingIt(string missing)
+    {
+        using var output = new TempFolder("simulate-missing-file");
+        var catalog = output.Combine("catalog");
+        Assert.Equal(0, (await CliRunner.RunAsync("prepare", "--out", catalog)).ExitCode);
+        File.Delete(Path.Combine(catalog, missing));
+
+        var result = await CliRunner.RunAsync("simulate", "--catalog", catalog, "--users", "2", "--start", "2025-01-01", "--end", "2025-01-01", "--out", output.Combine("feed"));
+
+        Assert.Contains(missing, CliAssert.OneLineRejection(result), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output.Combine("feed")));
+    }
 }

@@ -107,21 +107,17 @@ internal static class CommonOptions
 
     private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
 
+    /// <summary>The token as a whole number from <paramref name="min"/> to <paramref name="max"/>, or an error naming the option.</summary>
     private static long? ParseWhole(ArgumentResult result, string name, long min, long max)
     {
         var text = Token(result);
-        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            result.AddError(text.Length > 0 && text.TrimStart('-').All(char.IsAsciiDigit)
-                ? $"{name} must be a whole number from {min:N0} to {max:N0}, not '{text}'."
-                : $"{name} must be a whole number, not '{text}'.");
-            return null;
-        }
-        if (value < min || value > max)
-        {
-            result.AddError($"{name} must be a whole number from {min:N0} to {max:N0}, not '{text}'.");
-            return null;
-        }
-        return value;
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max) return value;
+        var digits = text.Length > 0 && text.TrimStart('-').All(char.IsAsciiDigit);
+        // Bounded by its type only, a run's value is checked further with the run's other rules.
+        var typeBound = max is int.MaxValue or long.MaxValue;
+        result.AddError(!digits ? $"{name} must be a whole number, not '{text}'."
+            : typeBound ? $"{name} '{text}' is too large a number."
+            : $"{name} must be a whole number from {min:N0} to {max:N0}, not '{text}'.");
+        return null;
     }
 }

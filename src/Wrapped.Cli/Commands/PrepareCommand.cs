@@ -53,7 +53,8 @@ internal static class PrepareCommand
             }
             catch (InputRejectedException e) when (rejectionReport is not null)
             {
-                return console.Fail(e, rejectionReport.ToString());
+                var beside = rejectionReport.Path != FeedLayout.AtStoreRoot().Report;
+                return console.Fail(e, beside ? $"{rejectionReport}; the catalog already in --out is unchanged" : rejectionReport.ToString());
             }
             catch (Exception e)
             {

@@ -29,8 +29,11 @@ internal static class SimulateCommand
                 var outputFolder = CommonOptions.OutputFolder(parse.GetValue(options.Output)!);
                 var catalogStore = new LocalFeedStore(CommonOptions.ExistingFolder(catalogFolder, "catalog"));
                 var source = FeedLayout.AtStoreRoot();
-                if (!File.Exists(Path.Combine(catalogFolder, source.CatalogTracks)))
-                    throw new FeedInputException($"'{catalogFolder}' is not a prepared catalog: {source.CatalogTracks} is missing (run prepare --out {catalogFolder} first).");
+                foreach (var file in new[] { source.CatalogTracks, source.CatalogArtists })
+                {
+                    if (!File.Exists(Path.Combine(catalogFolder, file)))
+                        throw new FeedInputException($"'{catalogFolder}' is not a prepared catalog: {file} is missing (run prepare --out {catalogFolder} first).");
+                }
                 var inputs = await CatalogInputs(catalogStore, source, cancellationToken);
                 var request = CommonOptions.Requests.Create(dataset, overrides, InputFiles.InFolder(""), inputs, runId);
                 DiskRoom.EnsureFor(request, outputFolder, stderr);

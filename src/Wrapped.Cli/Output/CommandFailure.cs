@@ -19,6 +19,8 @@ public static class CommandFailure
         FeedInputException input => (ExitCodes.InputRejected, input.Message),
         FeedSchemaMismatchException mismatch => (ExitCodes.InputRejected, mismatch.Message),
         UnauthorizedAccessException denied => (ExitCodes.InputRejected, $"permission denied: {FirstLine(denied.Message)}"),
+        // A file the command was pointed at, or that a run it resumes needs, is not there.
+        FileNotFoundException or DirectoryNotFoundException => (ExitCodes.InputRejected, FirstLine(exception.Message)),
         OperationCanceledException => (ExitCodes.Interrupted, InterruptedMessage),
         _ => (ExitCodes.Failed, $"failed: {exception.GetType().Name}: {FirstLine(exception.Message)}"),
     };

@@ -152,7 +152,7 @@ public static class CsvTableReader
 
     /// <summary>What a byte problem means for <paramref name="what"/>, and for an encoding problem what to do about it.</summary>
     internal static string Explain(TextBytesProblem problem, string what) => problem.IsEncoding
-        ? $"{what} is not UTF-8 text: {problem.Describe()}, as in a file saved in a legacy encoding such as Windows-1252; save it as UTF-8 and try again"
+        ? $"{what} is not UTF-8: {problem.Describe()} on this line cannot be read as UTF-8, as happens in a file saved in a legacy encoding such as Windows-1252; save it as UTF-8 and try again"
         : $"{what} holds {problem.Describe()}";
 
     /// <summary>The header name of the first field holding a control character (rare: only for a bad row).</summary>

@@ -79,8 +79,8 @@ internal static class TextBytes
 /// <param name="Value">The offending byte; for a control character, its code point.</param>
 internal readonly record struct TextBytesProblem(int Offset, bool IsEncoding, int Value)
 {
-    /// <summary>"the control character U+0000 (NUL)", or "byte 0xE9, which does not start or continue a UTF-8 character".</summary>
+    /// <summary>"the control character U+0000 (NUL)", or "byte 0xE9".</summary>
     public string Describe() => IsEncoding
-        ? string.Create(CultureInfo.InvariantCulture, $"byte 0x{Value:X2} is not UTF-8")
+        ? string.Create(CultureInfo.InvariantCulture, $"byte 0x{Value:X2}")
         : string.Create(CultureInfo.InvariantCulture, $"the control character U+{Value:X4}{(Value == 0 ? " (NUL)" : "")}");
 }

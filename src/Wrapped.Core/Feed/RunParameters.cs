@@ -68,7 +68,7 @@ public sealed record RunParameters
             problems.Add(new("start", Invariant($"({Start:yyyy-MM-dd}) to end ({End:yyyy-MM-dd}) is {Days:N0} days; a run covers at most {RunLimits.MaxDays:N0} days (ten years)")));
         if (Start < RunCalendar.EarliestStart) problems.Add(new("start", Invariant($"must be {RunCalendar.EarliestStart:yyyy-MM-dd} or later (got {Start:yyyy-MM-dd})")));
         if (PartSize is < 1 or > RunLimits.MaxPartSize) problems.Add(new("partSize", OutOfRange(1, RunLimits.MaxPartSize, PartSize)));
-        else if (Users >= 1 && PartCount > RunLimits.MaxParts)
+        else if (Users is >= 1 and <= RunLimits.MaxUsers && PartCount > RunLimits.MaxParts)
             problems.Add(new("partSize", Invariant($"must be at least {(Users + (long)RunLimits.MaxParts - 1) / RunLimits.MaxParts:N0} for {Users:N0} users, so that a day has at most {RunLimits.MaxParts:N0} files (got {PartSize:N0})")));
         if (Clusters is < 1 or > RunLimits.MaxClusters) problems.Add(new("clusters", OutOfRange(1, RunLimits.MaxClusters, Clusters)));
         if (Codec is not ("deflate" or "deflate:fastest" or "deflate:optimal" or "null"))

@@ -20,7 +20,9 @@ public sealed record RunSchedule(int BatchSize, int Parallelism)
         if (BatchSize is < 1 or > RunLimits.MaxUsers) problems.Add(new("batchSize", RunParameters.OutOfRange(1, RunLimits.MaxUsers, BatchSize)));
         if (Parallelism is < 1 or > RunLimits.MaxParallelBatches)
             problems.Add(new("maxParallelBatches", RunParameters.OutOfRange(1, RunLimits.MaxParallelBatches, Parallelism)));
-        if (BatchSize >= 1 && parameters.PartSize >= 1 && parameters.Users >= 1)
+        // Only once users and parts are within their own bounds: a wrong users count is one problem, not three.
+        if (BatchSize >= 1 && parameters.PartSize is >= 1 and <= RunLimits.MaxPartSize && parameters.Users is >= 1 and <= RunLimits.MaxUsers
+            && parameters.PartCount <= RunLimits.MaxParts)
         {
             var batches = (parameters.PartCount + (long)PartsPerBatch(parameters.PartSize) - 1) / PartsPerBatch(parameters.PartSize);
             if (batches > RunLimits.MaxBatches)
