@@ -31,7 +31,7 @@ param maximumInstanceCount int = 40
 
 @minValue(0)
 @maxValue(20)
-@description('Instances of the durable group (orchestrators and activities) kept running while idle, billed at the always-ready baseline: each one is instanceMemoryMB of memory around the clock (4096 MB: about 10.6 million GB-s a month). 0 scales to zero and pays a cold start on the first upload or request after idle; 1 is the documented choice for Durable Functions on Flex when latency matters.')
+@description('Instances of the durable group (orchestrators and activities) kept running while idle, billed at the always-ready baseline: each one is instanceMemoryMB of memory around the clock (4096 MB: 10.4 million GB-s in 30 days). 0 scales to zero and pays a cold start on the first upload or request after idle; 1 is the documented choice for Durable Functions on Flex when latency matters.')
 param durableAlwaysReadyInstances int = 0
 
 @description('Put the input and output containers in an account of their own instead of the host\'s (which holds the task hub and the deployment package).')
