@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wrapped.Core.Feed;
+using Wrapped.DurableHost.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Storage;

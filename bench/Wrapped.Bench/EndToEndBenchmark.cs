@@ -140,7 +140,10 @@ internal static class EndToEndBenchmark
         var busy = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var counts = outcome.Manifest.Counts;
         return new RunFigures(counts.Events, counts.Files, counts.Bytes, elapsed, GC.GetTotalAllocatedBytes() - allocated,
-            GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - paused) { Cores = busy / elapsed };
+            GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - paused)
+        {
+            Cores = busy / elapsed,
+        };
     }
 
     private static (long Events, TimeSpan Time) SimulateOnly(SimulationCatalog catalog, int users, int days, DateOnly start, int parallelism)

@@ -3,6 +3,7 @@ using Wrapped.Cli.Output;
 using Wrapped.Core.Catalog;
 using Wrapped.Core.Csv;
 using Wrapped.Core.Feed;
+using Wrapped.DurableHost.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Steps;

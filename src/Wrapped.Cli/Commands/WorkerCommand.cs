@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Wrapped.Cli.Output;
-using Wrapped.Pipeline.Durable;
+using Wrapped.DurableHost;
+using Wrapped.DurableHost.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Storage;

@@ -1,5 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Wrapped.Pipeline.Durable;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Steps;
