@@ -26,7 +26,7 @@ public sealed class UserGenerator(long seed, DateOnly simulationStart, Listening
     {
     }
 
-    // The date slot of the stream derivation for users; simulation streams use day numbers (≥ 0) and -1.
+    // The date slot of the stream derivation for users; simulation streams use day numbers (≥ 0) and -1, listener traits -3.
     private const long UserStreamTag = -2;
     private const string Locale = "en";
 
