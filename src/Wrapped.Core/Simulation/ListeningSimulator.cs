@@ -27,8 +27,8 @@ public sealed class ListeningSimulator
     private readonly SimulationCatalog _catalog;
     private readonly long _seed;
     private readonly ListeningLaws _laws;
-    private readonly TrackChooser _chooser;
     private readonly DayPlan _plan = new();
+    private readonly SessionPlayer _player;
 
     /// <summary>A simulator of the reference model (SPEC section 4 exactly).</summary>
     public ListeningSimulator(SimulationCatalog catalog, long seed)
@@ -44,7 +44,7 @@ public sealed class ListeningSimulator
         _seed = seed;
         Model = model;
         _laws = model.Laws;
-        _chooser = new TrackChooser(catalog, _laws.MeanIndexPerSize);
+        _player = new SessionPlayer(catalog, _laws, _plan);
     }
 
     public ListeningModel Model { get; }
@@ -140,33 +140,13 @@ public sealed class ListeningSimulator
         var plannedSkips = 0;
         for (var s = 0; s < longSessions + shortSessions; s++)
         {
-            var tracks = s < longSessions ? FloorAtLeastZero(rng.Normal(_laws.LongTracks.Mean, _laws.LongTracks.Sd)) : FloorAtLeastZero(rng.Normal(_laws.ShortTracks.Mean, _laws.ShortTracks.Sd));
+            var tracks = DrawTracks(ref rng, s < longSessions);
             if (tracks > 0)
             {
-                plannedSkips += PlanSession(ref rng, state, odds, tracks);
+                plannedSkips += _player.PlayWhole(ref rng, state, odds, tracks);
             }
         }
         return plannedSkips;
-    }
-
-    private int PlanSession(ref RandomStream rng, UserListeningState state, in ListeningOdds odds, int tracks)
-    {
-        var session = _plan.BeginSession();
-        var skips = 0;
-        var previousSkipped = false;
-        for (var i = 0; i < tracks; i++)
-        {
-            var track = _chooser.Next(ref rng, state, odds, previousSkipped);
-            _catalog.PrefetchTrackIdAvro(track);
-            var durationMs = _catalog.Facts[track].DurationMs;
-            var skipped = rng.NextDouble() < _laws.SkipProbability;
-            var listeningMs = skipped ? SkippedListeningMs(ref rng, durationMs) : durationMs;
-            _plan.AddPlay(session, track, listeningMs, skipped);
-            state.Play(track);
-            previousSkipped = skipped;
-            skips += skipped ? 1 : 0;
-        }
-        return skips;
     }
 
     /// <summary>
@@ -183,7 +163,7 @@ public sealed class ListeningSimulator
         var dropped = 0;
         for (var s = 0; s < longSessions + shortSessions; s++)
         {
-            var tracks = s < longSessions ? FloorAtLeastZero(rng.Normal(_laws.LongTracks.Mean, _laws.LongTracks.Sd)) : FloorAtLeastZero(rng.Normal(_laws.ShortTracks.Mean, _laws.ShortTracks.Sd));
+            var tracks = DrawTracks(ref rng, s < longSessions);
             if (tracks == 0)
             {
                 continue;
@@ -209,43 +189,9 @@ public sealed class ListeningSimulator
             var s = order[o];
             // Events end at or before the next session's start, and strictly inside the day.
             var limitMs = o + 1 < placed ? _plan.SessionStartMs[order[o + 1]] : localDay.LengthMs - 1;
-            skips += PlayUntil(ref rng, state, odds, s, limitMs);
+            skips += _player.PlayUntil(ref rng, state, odds, s, limitMs, MaxPlaysPerDay);
         }
         return (skips, dropped);
-    }
-
-    /// <summary>Plays session <paramref name="s"/>'s tracks from its start until they run out or the clock reaches <paramref name="limitMs"/>.</summary>
-    private int PlayUntil(ref RandomStream rng, UserListeningState state, in ListeningOdds odds, int s, long limitMs)
-    {
-        _plan.StartPlays(s);
-        var clockMs = _plan.SessionStartMs[s];
-        var tracks = _plan.SessionPlannedTracks[s];
-        var skips = 0;
-        var previousSkipped = false;
-        for (var i = 0; i < tracks && _plan.PlayCount < MaxPlaysPerDay; i++)
-        {
-            var track = _chooser.Next(ref rng, state, odds, previousSkipped);
-            _catalog.PrefetchTrackIdAvro(track);
-            var durationMs = _catalog.Facts[track].DurationMs;
-            var skipped = rng.NextDouble() < _laws.SkipProbability;
-            var listeningMs = skipped ? SkippedListeningMs(ref rng, durationMs) : durationMs;
-            var cut = clockMs + listeningMs >= limitMs;
-            if (cut)
-            {
-                listeningMs = (int)(limitMs - clockMs);
-                skipped |= listeningMs < durationMs;
-            }
-            _plan.AddPlay(s, track, listeningMs, skipped);
-            state.Play(track);
-            clockMs += listeningMs;
-            previousSkipped = skipped;
-            skips += skipped ? 1 : 0;
-            if (cut)
-            {
-                break;
-            }
-        }
-        return skips;
     }
 
     private DayOutcome Emit(long userId, int day, long dayStartUtcMs, int dropped, IListeningEventSink sink)
@@ -282,11 +228,11 @@ public sealed class ListeningSimulator
     private static int Scale(ref RandomStream rng, int count, double scale) =>
         (int)Math.Min(count * scale + rng.NextDouble(), EventId.MaxPlaysPerDay);
 
-    /// <summary>min(⌊Exp(mean = share × duration)⌋, duration).</summary>
-    private int SkippedListeningMs(ref RandomStream rng, int durationMs)
+    /// <summary>⌊N(mean, sd)⌋ tracks, at least 0, by the long or the short sessions' law.</summary>
+    private int DrawTracks(ref RandomStream rng, bool longSession)
     {
-        var x = rng.ExponentialWithMean(durationMs * _laws.SkippedMeanShare);
-        return x >= durationMs ? durationMs : (int)x;
+        var law = longSession ? _laws.LongTracks : _laws.ShortTracks;
+        return FloorAtLeastZero(rng.Normal(law.Mean, law.Sd));
     }
 
     private static int FloorAtLeastZero(double x) => x < 1 ? 0 : x >= int.MaxValue ? int.MaxValue : (int)x;

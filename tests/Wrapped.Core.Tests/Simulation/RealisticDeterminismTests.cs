@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Wrapped.Core.Simulation;
 using Wrapped.Core.Simulation.Model;
 using Wrapped.Core.TimeZones;
@@ -22,7 +21,7 @@ public sealed class RealisticDeterminismTests
     public void SimulateDay_UsersReversedDayMajorOrInParallel_GiveTheSameEventsAsOneUserAtATime()
     {
         var users = Generate(Enumerable.Range(0, Users));
-        var oneAtATime = users.Select(u => Digest(ReferenceModelTests.Simulate(new ListeningSimulator(Catalog, Seed, Model), u, Days, Start))).ToArray();
+        var oneAtATime = users.Select(u => EventDigest.Of(Catalog, ReferenceModelTests.Simulate(new ListeningSimulator(Catalog, Seed, Model), u, Days, Start))).ToArray();
 
         // Day-major on one shared simulator, users in reverse order: the way a run's parts go.
         var shared = new ListeningSimulator(Catalog, Seed, Model);
@@ -37,9 +36,9 @@ public sealed class RealisticDeterminismTests
         }
         var parallel = new string[Users];
         Parallel.For(0, Users, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
-            parallel[i] = Digest(ReferenceModelTests.Simulate(new ListeningSimulator(Catalog, Seed, Model), users[i], Days, Start)));
+            parallel[i] = EventDigest.Of(Catalog, ReferenceModelTests.Simulate(new ListeningSimulator(Catalog, Seed, Model), users[i], Days, Start)));
 
-        Assert.Equal(oneAtATime, sinks.Select(s => Digest(s.Events)));
+        Assert.Equal(oneAtATime, sinks.Select(s => EventDigest.Of(Catalog, s.Events)));
         Assert.Equal(oneAtATime, parallel);
         Assert.True(users.Select(u => u.TimeZone).Distinct().Count() > 10, "the users span many zones");
     }
@@ -147,22 +146,5 @@ public sealed class RealisticDeterminismTests
     {
         var generator = new UserGenerator(Seed, Start, Model);
         return ids.Select(i => generator.Create(i)).ToArray();
-    }
-
-    private static string Digest(IEnumerable<ListeningEvent> events)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> buffer = stackalloc byte[44];
-        foreach (var e in events)
-        {
-            BitConverter.TryWriteBytes(buffer[0..], e.Id);
-            BitConverter.TryWriteBytes(buffer[8..], e.TimestampMs);
-            BitConverter.TryWriteBytes(buffer[16..], e.UserId);
-            BitConverter.TryWriteBytes(buffer[24..], e.ListeningTimeMs);
-            BitConverter.TryWriteBytes(buffer[32..], e.SessionId);
-            BitConverter.TryWriteBytes(buffer[40..], e.TrackIndex);
-            hash.AppendData(buffer);
-        }
-        return Convert.ToHexString(hash.GetHashAndReset());
     }
 }
