@@ -32,13 +32,31 @@ internal static class ListeningModelChecks
                 for (var z = 0; z < country.TimeZones.Count; z++)
                 {
                     var zone = country.TimeZones[z].Zone;
-                    if (!ListenerTimeZone.Exists(zone))
+                    if (ZoneProblem(zone) is { } reason)
                     {
-                        problems.Add(new ModelProblem($"{path}.timeZones[{z}].zone", $"'{zone}' is not a time zone of the embedded TZDB {ListenerTimeZone.DatabaseVersion} (expected an IANA id such as Europe/Paris)."));
+                        problems.Add(new ModelProblem($"{path}.timeZones[{z}].zone", reason));
                     }
                 }
             }
         }
         return problems;
+    }
+
+    /// <summary>Why <paramref name="zone"/> cannot be a listener's zone, or null; builds its tables, so a run cannot fail on it later.</summary>
+    private static string? ZoneProblem(string zone)
+    {
+        if (!ListenerTimeZone.Exists(zone))
+        {
+            return $"'{zone}' is not a time zone of the embedded TZDB {ListenerTimeZone.DatabaseVersion} (expected an IANA id such as Europe/Paris).";
+        }
+        try
+        {
+            ListenerTimeZone.Get(zone);
+            return null;
+        }
+        catch (NotSupportedException e)
+        {
+            return e.Message;
+        }
     }
 }
