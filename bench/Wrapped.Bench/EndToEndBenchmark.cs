@@ -96,7 +96,7 @@ internal static class EndToEndBenchmark
 
         // Simulation only: the same days as the run (later days carry larger heard sets), for enough users to take a few seconds.
         var simUsers = Math.Min(users, 2000);
-        var (simEvents, _, simTime) = SimulateOnly.Run(catalog!, ListeningModel.Reference, simUsers, days, start, parallelism);
+        var (simEvents, _, simTime, _) = SimulateOnly.Run(catalog!, ListeningModel.Reference, simUsers, days, start, parallelism);
         var simRate = simEvents / simTime.TotalSeconds;
 
         var median = runs.OrderBy(x => x.Rate / x.EncodeRate).ElementAt(runs.Count / 2);
