@@ -214,6 +214,37 @@ public sealed class ListeningModelTests
     }
 
     [Fact]
+    public void Parse_FromManyThreadsAtOnce_GivesEachTheSameAnswer()
+    {
+        // Activities of one process load the run's model concurrently.
+        var bad = Edit("reference", r => r["skips"]!["probability"] = 3);
+        var results = new string[16];
+
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            try
+            {
+                results[i] = ListeningModel.Parse(i % 2 == 0 ? ListeningModel.Realistic.Text : bad, "m.json").Hash;
+            }
+            catch (ListeningModelException e)
+            {
+                results[i] = e.Message;
+            }
+        });
+
+        Assert.All(results.Where((_, i) => i % 2 == 0), r => Assert.Equal(ListeningModel.Realistic.Hash, r));
+        Assert.All(results.Where((_, i) => i % 2 == 1), r => Assert.Equal("m.json: $.skips.probability: is a probability and must be between 0 and 1, not 3.", r));
+    }
+
+    [Fact]
+    public void Parse_UnknownField_SaysItIsNoFieldOfTheModel()
+    {
+        var error = Assert.Throws<ListeningModelException>(() => ListeningModel.Parse(Edit("reference", r => r["skips"]!["skipRate"] = 0.3), "m.json"));
+
+        Assert.Equal("m.json: $.skips.skipRate: is not a field of the listening model here (check its spelling and place).", error.Message);
+    }
+
+    [Fact]
     public void Parse_ItsOwnText_GivesTheSameModel()
     {
         var again = ListeningModel.Parse(ListeningModel.Realistic.Text, "_model.json");
