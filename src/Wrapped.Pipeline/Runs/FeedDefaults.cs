@@ -23,9 +23,6 @@ public sealed class FeedDefaults
     /// <summary>Whether runs started by an upload are extended every night by default.</summary>
     public bool Daily { get; set; } = true;
 
-    public string InputContainer { get; set; } = "wrapped-input";
-    public string OutputContainer { get; set; } = "wrapped-feed";
-
     /// <summary>
     /// The command line's: one batch in flight per processor (a local run's batches share this machine's cores), and
     /// no nightly extension (a run from the command line is extended by running it again with a later end).

@@ -23,6 +23,9 @@ public sealed class BlobFeedStore : IFeedStore
 
     public string Description => $"{_container.Uri.GetLeftPart(UriPartial.Path)}/{_prefix}";
 
+    /// <summary>The container this store reads and writes (its account, credential and name).</summary>
+    public BlobContainerClient Container => _container;
+
     public async Task<StoredFile> WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
