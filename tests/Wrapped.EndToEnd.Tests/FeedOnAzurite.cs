@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wrapped.Core.Feed;
@@ -44,11 +45,13 @@ internal sealed class FeedOnAzurite : IAsyncDisposable
 
     public RunStarter Starter => new(Stores, Defaults, Clock);
 
-    public static async Task<FeedOnAzurite> StartAsync(AzuriteFixture azurite, FeedDefaults defaults, FixedClock clock)
+    /// <param name="decorate">Wraps the feed's activities by name, to hold or disturb them.</param>
+    public static async Task<FeedOnAzurite> StartAsync(
+        AzuriteFixture azurite, FeedDefaults defaults, FixedClock clock, Func<string, ITaskActivity, ITaskActivity>? decorate = null)
     {
         var world = new FeedOnAzurite(azurite, defaults, clock);
         await world.Input.CreateIfNotExistsAsync();
-        world.Host = world.CreateHost(register: registry => FeedRegistrations.Register(registry, world.Stores));
+        world.Host = world.CreateHost(register: registry => FeedRegistrations.Register(registry, world.Stores, decorate));
         await world.Host.StartAsync(CancellationToken.None);
         return world;
     }
@@ -92,6 +95,20 @@ internal sealed class FeedOnAzurite : IAsyncDisposable
             if (!IsFeedFile(path)) continue;
             var content = await Output.GetBlobClient(blob.Name).DownloadContentAsync();
             files[path] = content.Value.Content.ToArray();
+        }
+        return files;
+    }
+
+    /// <summary>What a Hadoop-style reader of the run sees: no path segment starting with <c>_</c> or <c>.</c>, plus the two markers.</summary>
+    public async Task<SortedDictionary<string, byte[]>> ReaderViewAsync(string runId)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var prefix = $"runs/{runId}/";
+        await foreach (var blob in Output.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        {
+            var path = blob.Name[prefix.Length..];
+            if (path is not ("_manifest.json" or "_SUCCESS") && path.Split('/').Any(s => s.StartsWith('_') || s.StartsWith('.'))) continue;
+            files[path] = (await Output.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
         }
         return files;
     }
