@@ -59,7 +59,7 @@ public sealed class RunsHttpFunctions(RunStarter starter)
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null) return await Problem(request, HttpStatusCode.NotFound, $"No run '{runId}'.");
 
-        var progress = instance.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<FeedProgress>(status, FeedJson.Options) : null;
+        var progress = instance.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<RunProgress>(status, FeedJson.Options) : null;
         var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<FeedRunResult>() : null;
         return await Json(request, HttpStatusCode.OK, new
         {

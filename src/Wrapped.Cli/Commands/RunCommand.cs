@@ -60,12 +60,11 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<RunOutcome> RunDurableAsync(
+    private static Task<RunOutcome> RunDurableAsync(
         string inputFolder, LocalFeedStore output, RunParameters parameters, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
         IProgress<RunProgress> progress, CancellationToken cancellationToken)
     {
         schedule.ThrowIfInvalid(parameters);
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var stores = new FeedStores(new LocalFeedStore(inputFolder), output);
         var request = new FeedRunRequest(parameters, InputFiles.InFolder(""), inputs, parameters.Start, parameters.End,
             schedule.BatchSize, schedule.Parallelism);
@@ -73,9 +72,6 @@ internal static class RunCommand
             Environment.GetEnvironmentVariable(DurableStorageVariable),
             Path.Combine(output.Description, ".azurite"),
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        await DurableFeedRunner.RunAsync(stores, request, options, progress, cancellationToken);
-        var layout = new FeedLayout(parameters.RunId);
-        var manifest = await output.ReadJsonAsync<FeedManifest>(layout.Manifest, cancellationToken);
-        return new RunOutcome(layout, manifest, stopwatch.Elapsed);
+        return DurableFeedRunner.RunAsync(stores, request, options, progress, cancellationToken);
     }
 }

@@ -7,9 +7,11 @@ using Wrapped.Pipeline.Storage;
 namespace Wrapped.Pipeline.Runs;
 
 /// <summary>
-/// The nightly step: every run marked daily whose last day is before yesterday is extended up to yesterday. The
-/// extension's instance id names the run and the day, and a run already at yesterday is left alone, so calling this
-/// twice for the same night changes nothing.
+/// The nightly step: every run marked daily whose finished part ends before yesterday is extended up to yesterday,
+/// by the orchestration whose instance id is the run id (so never while another write of the run is live). The
+/// decision reads the orchestration's status, not <c>_SUCCESS</c>: a run being written is left alone; a failed or
+/// terminated attempt is started again and goes on from what it staged; one that failed on rejected input is not,
+/// since a retry could only be rejected again. Calling this twice for the same night changes nothing.
 /// </summary>
 public sealed class DailyExtender(FeedStores stores, FeedDefaults defaults, TimeProvider clock)
 {
@@ -21,15 +23,19 @@ public sealed class DailyExtender(FeedStores stores, FeedDefaults defaults, Time
         {
             var layout = new FeedLayout(runId);
             var definition = await stores.Output.TryReadJsonAsync<RunDefinition>(layout.Parameters, cancellationToken).ConfigureAwait(false);
-            if (definition is null || !definition.Parameters.Daily || definition.Parameters.End >= yesterday) continue;
-            if (!await stores.Output.ExistsAsync(layout.Success, cancellationToken).ConfigureAwait(false)) continue; // still being written
+            if (definition is null || !definition.Parameters.Daily) continue;
+            var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+            if (instance is not null && (instance.IsLive() || FeedRetry.IsPermanent(instance.FailureDetails))) continue;
+            // The finished run's end; a first write that never finished starts again from the run's first day.
+            var finished = await stores.Output.TryReadJsonAsync<FeedManifest>(layout.Manifest, cancellationToken).ConfigureAwait(false);
+            if (finished is not null && finished.Parameters.End >= yesterday) continue;
+            var from = finished?.Parameters.End.AddDays(1) ?? definition.Parameters.Start;
 
-            var instanceId = $"{runId}-through-{yesterday:yyyyMMdd}";
             var parameters = definition.Parameters with { End = yesterday };
             var request = new FeedRunRequest(parameters, InputFiles.InFolder(parameters.Dataset), definition.Inputs,
-                definition.Parameters.End.AddDays(1), yesterday, defaults.BatchSize, defaults.MaxParallelBatches);
-            if (await client.ScheduleIfNewAsync(nameof(FeedOrchestrator), request, instanceId, cancellationToken).ConfigureAwait(false))
-                started.Add(instanceId);
+                from, yesterday, defaults.BatchSize, defaults.MaxParallelBatches);
+            if (await client.StartUnlessLiveAsync(nameof(FeedOrchestrator), request, runId, cancellationToken).ConfigureAwait(false))
+                started.Add(runId);
         }
         return started;
     }
