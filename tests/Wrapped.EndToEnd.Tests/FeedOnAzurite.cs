@@ -19,13 +19,13 @@ namespace Wrapped.EndToEnd.Tests;
 /// </summary>
 internal sealed class FeedOnAzurite : IAsyncDisposable
 {
-    private FeedOnAzurite(AzuriteFixture azurite, FeedDefaults defaults, FixedClock clock)
+    private FeedOnAzurite(AzuriteFixture azurite, FeedDefaults defaults, FixedClock clock, Func<IFeedStore, IFeedStore>? wrapOutput)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         Blobs = new BlobServiceClient(azurite.ConnectionString);
         Input = Blobs.GetBlobContainerClient($"in-{suffix}");
         Output = Blobs.GetBlobContainerClient($"out-{suffix}");
-        Stores = new FeedStores(new BlobFeedStore(Input), new BlobFeedStore(Output));
+        Stores = new FeedStores(new BlobFeedStore(Input), (wrapOutput ?? (store => store))(new BlobFeedStore(Output)));
         Defaults = defaults;
         Clock = clock;
         TaskHub = AzuriteFixture.NewTaskHubName();
@@ -46,10 +46,12 @@ internal sealed class FeedOnAzurite : IAsyncDisposable
     public RunStarter Starter => new(Stores, Defaults, Clock);
 
     /// <param name="decorate">Wraps the feed's activities by name, to hold or disturb them.</param>
+    /// <param name="wrapOutput">Wraps the output store the activities write through, to disturb it.</param>
     public static async Task<FeedOnAzurite> StartAsync(
-        AzuriteFixture azurite, FeedDefaults defaults, FixedClock clock, Func<string, ITaskActivity, ITaskActivity>? decorate = null)
+        AzuriteFixture azurite, FeedDefaults defaults, FixedClock clock, Func<string, ITaskActivity, ITaskActivity>? decorate = null,
+        Func<IFeedStore, IFeedStore>? wrapOutput = null)
     {
-        var world = new FeedOnAzurite(azurite, defaults, clock);
+        var world = new FeedOnAzurite(azurite, defaults, clock, wrapOutput);
         await world.Input.CreateIfNotExistsAsync();
         world.Host = world.CreateHost(register: registry => FeedRegistrations.Register(registry, world.Stores, decorate));
         await world.Host.StartAsync(CancellationToken.None);

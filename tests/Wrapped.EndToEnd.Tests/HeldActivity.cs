@@ -9,13 +9,15 @@ namespace Wrapped.EndToEnd.Tests;
 internal sealed class ActivityHold(string activityName)
 {
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _armed;
+    // Calls to let through before the held one; disarmed it runs below -1 and never reaches it again.
+    private int _callsToLetThrough = -1;
 
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Arm() => Volatile.Write(ref _armed, 1);
+    /// <summary>Holds the call after the next <paramref name="letThrough"/> ones.</summary>
+    public void Arm(int letThrough = 0) => Volatile.Write(ref _callsToLetThrough, letThrough);
 
     public void Release() => _release.TrySetResult();
 
@@ -28,7 +30,7 @@ internal sealed class ActivityHold(string activityName)
 
         public async Task<object?> RunAsync(TaskActivityContext context, object? input)
         {
-            if (Interlocked.Exchange(ref hold._armed, 0) == 0) return await inner.RunAsync(context, input);
+            if (Interlocked.Decrement(ref hold._callsToLetThrough) != -1) return await inner.RunAsync(context, input);
             hold.Started.TrySetResult();
             await hold._release.Task.WaitAsync(TimeSpan.FromMinutes(2));
             try
