@@ -21,22 +21,35 @@ public sealed class DailyExtender(FeedStores stores, FeedDefaults defaults, Time
         var started = new List<string>();
         foreach (var runId in await stores.Output.ListFoldersAsync("runs", cancellationToken).ConfigureAwait(false))
         {
-            var layout = new FeedLayout(runId);
-            var definition = await stores.Output.TryReadJsonAsync<RunDefinition>(layout.Parameters, cancellationToken).ConfigureAwait(false);
-            if (definition is null || !definition.Parameters.Daily) continue;
+            if (await RequestFor(runId, yesterday, cancellationToken).ConfigureAwait(false) is not { } request) continue;
             var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
             if (instance is not null && (instance.IsLive() || FeedRetry.IsPermanent(instance.FailureDetails))) continue;
-            // The finished run's end; a first write that never finished starts again from the run's first day.
-            var finished = await stores.Output.TryReadJsonAsync<FeedManifest>(layout.Manifest, cancellationToken).ConfigureAwait(false);
-            if (finished is not null && finished.Parameters.End >= yesterday) continue;
-            var from = finished?.Parameters.End.AddDays(1) ?? definition.Parameters.Start;
-
-            var parameters = definition.Parameters with { End = yesterday };
-            var request = new FeedRunRequest(parameters, InputFiles.InFolder(parameters.Dataset), definition.Inputs,
-                from, yesterday, defaults.BatchSize, defaults.MaxParallelBatches);
             if (await client.StartUnlessLiveAsync(nameof(FeedOrchestrator), request, runId, cancellationToken).ConfigureAwait(false))
                 started.Add(runId);
         }
         return started;
+    }
+
+    /// <summary>The extension a daily run needs tonight, or null: not daily, already at yesterday, or not a readable run.</summary>
+    private async Task<FeedRunRequest?> RequestFor(string runId, DateOnly yesterday, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var layout = new FeedLayout(runId);
+            var definition = await stores.Output.TryReadJsonAsync<RunDefinition>(layout.Parameters, cancellationToken).ConfigureAwait(false);
+            if (definition is null || !definition.Parameters.Daily) return null;
+            // The finished run's end; a first write that never finished starts again from the run's first day.
+            var finished = await stores.Output.TryReadJsonAsync<FeedManifest>(layout.Manifest, cancellationToken).ConfigureAwait(false);
+            if (finished is not null && finished.Parameters.End >= yesterday) return null;
+            var from = finished?.Parameters.End.AddDays(1) ?? definition.Parameters.Start;
+
+            var parameters = definition.Parameters with { End = yesterday };
+            return new FeedRunRequest(parameters, InputFiles.InFolder(parameters.Dataset), definition.Inputs,
+                from, yesterday, defaults.BatchSize, defaults.MaxParallelBatches);
+        }
+        catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            return null; // a folder that is no run, or a damaged one: validate says which; it must not stop the other runs' night
+        }
     }
 }

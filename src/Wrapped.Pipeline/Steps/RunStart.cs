@@ -18,7 +18,11 @@ public static class RunStart
         var requestedEnd = definition.Parameters.End;
 
         var manifest = await TryReadManifestAsync(store, layout, cancellationToken).ConfigureAwait(false);
-        if (manifest is null)
+        var success = await store.ExistsAsync(layout.Success, cancellationToken).ConfigureAwait(false);
+        // A manifest describes a finished run when _SUCCESS is there, or when the run's definition agrees with it (the
+        // write of _SUCCESS after it was interrupted). An earlier version extended runs in place: such a run, left
+        // half-extended, goes on being written in place.
+        if (manifest is null || (!success && existing is not null && existing.Parameters.End != manifest.Parameters.End))
         {
             if (existing is not null && requestedEnd < existing.Parameters.End)
             {
@@ -29,14 +33,13 @@ public static class RunStart
             return new RunPlan(RunWriteMode.Fresh);
         }
 
-        // The manifest is there: the run is finished, even if the write of _SUCCESS after it was interrupted.
-        if (!await store.ExistsAsync(layout.Success, cancellationToken).ConfigureAwait(false))
-            await store.WriteAsync(layout.Success, (_, _) => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
+        if (!success) await store.WriteAsync(layout.Success, (_, _) => Task.CompletedTask, cancellationToken).ConfigureAwait(false);
         if (requestedEnd <= manifest.Parameters.End) return new RunPlan(RunWriteMode.Current, manifest.Counts);
 
-        // An extension: staged until it commits. Staged days beyond the requested end cannot be taken back, only discarded.
+        // An extension: staged until it commits. What is staged is gone on with, unless it went beyond the end asked for
+        // (days cannot be taken back) or has no definition (an abandoned attempt's leftovers): then it is discarded.
         var staged = await store.TryReadJsonAsync<RunDefinition>(layout.Staged(layout.Parameters), cancellationToken).ConfigureAwait(false);
-        if (staged is not null && staged.Parameters.End > requestedEnd) await RunTransaction.DiscardAsync(store, layout, cancellationToken).ConfigureAwait(false);
+        if (staged is null || staged.Parameters.End > requestedEnd) await RunTransaction.DiscardAsync(store, layout, cancellationToken).ConfigureAwait(false);
         await RunTransaction.View(store, layout, staged: true).WriteJsonAsync(layout.Parameters, definition, cancellationToken).ConfigureAwait(false);
         return new RunPlan(RunWriteMode.Extension);
     }

@@ -64,6 +64,48 @@ public sealed class ExtensionTransactionTests
         Assert.True(crashPoints >= 13, $"only {crashPoints} crash points");
     }
 
+    [Fact]
+    public async Task Extension_StagingLeftWithoutADefinition_IsDiscardedAndTheExtensionIsTheOneGoRun()
+    {
+        var finished = LocalRun.Parameters(users: 6, Start, Start.AddDays(2), partSize: 3);
+        var extended = finished with { End = Start.AddDays(4) };
+        using var folder = new TempFolder("abandoned");
+        await LocalRun.RunAsync(folder.Path, finished, Serial);
+        var layout = new FeedLayout(finished.RunId);
+        // What a straggler of an abandoned attempt may leave: a staged state that belongs to no extension.
+        var stray = folder.Combine(layout.Staged(layout.StatePart(0)));
+        Directory.CreateDirectory(Path.GetDirectoryName(stray)!);
+        File.WriteAllText(stray, "not a state file");
+        using var oneGo = new TempFolder("abandoned-one-go");
+        await LocalRun.RunAsync(oneGo.Path, extended, Serial);
+
+        await LocalRun.RunAsync(folder.Path, extended, Serial);
+
+        FeedAssert.SameFiles(LocalRun.Feed(oneGo.Path, extended), LocalRun.Feed(folder.Path, extended));
+        Assert.False(Directory.Exists(folder.Combine(layout.StagingFolder)));
+    }
+
+    [Fact]
+    public async Task Extension_LeftHalfDoneInPlaceByAnEarlierVersion_IsFinishedInPlace()
+    {
+        var finished = LocalRun.Parameters(users: 6, Start, Start.AddDays(2), partSize: 3);
+        var extended = finished with { End = Start.AddDays(4) };
+        using var folder = new TempFolder("legacy");
+        await LocalRun.RunAsync(folder.Path, finished, Serial);
+        // An earlier version deleted _SUCCESS and recorded the new end before it extended in place.
+        var runFolder = RunFolder(folder.Path, finished);
+        File.Delete(Path.Combine(runFolder, "_SUCCESS"));
+        var definition = Path.Combine(runFolder, "_run.json");
+        var recorded = Core.Feed.FeedJson.Deserialize<Steps.RunDefinition>(File.ReadAllBytes(definition), definition);
+        File.WriteAllBytes(definition, Core.Feed.FeedJson.Serialize(recorded with { Parameters = extended }));
+        using var oneGo = new TempFolder("legacy-one-go");
+        await LocalRun.RunAsync(oneGo.Path, extended, Serial);
+
+        await LocalRun.RunAsync(folder.Path, extended, Serial);
+
+        FeedAssert.SameFiles(LocalRun.Feed(oneGo.Path, extended), LocalRun.Feed(folder.Path, extended));
+    }
+
     /// <summary>The extension's staged _SUCCESS: once written, the extension has committed.</summary>
     private static string CommitRecord(RunParameters run)
     {
