@@ -46,9 +46,7 @@ public sealed class ConcurrentRunTests
     {
         try
         {
-            var sources = LocalRun.SampleSources();
-            var inputs = await InputFingerprints.ComputeAsync(sources, CancellationToken.None);
-            await LocalFeedRunner.RunFromCsvAsync(store, parameters, sources, inputs, new RunSchedule(3, 1), null, CancellationToken.None);
+            await LocalRun.RunAsync(store, parameters, new RunSchedule(3, 1));
             return (parameters, null);
         }
         catch (Exception e) when (e is FeedInputException or IOException)

@@ -30,7 +30,7 @@ public sealed class ExtensionTransactionTests
             var attempt = folder.Combine($"crash-{crashAt}");
             TempFolder.Copy(baseFolder, attempt);
             var crashing = new CrashingStore(new LocalFeedStore(attempt), crashAt);
-            var crash = await Record.ExceptionAsync(() => RunAsync(crashing, extended));
+            var crash = await Record.ExceptionAsync(() => LocalRun.RunAsync(crashing, extended, Serial));
             if (crash is null) break;
             Assert.IsType<SimulatedCrash>(crash);
             crashPoints++;
@@ -67,8 +67,7 @@ public sealed class ExtensionTransactionTests
     [Fact]
     public async Task Extension_StagingLeftWithoutADefinition_IsDiscardedAndTheExtensionIsTheOneGoRun()
     {
-        var finished = LocalRun.Parameters(users: 6, Start, Start.AddDays(2), partSize: 3);
-        var extended = finished with { End = Start.AddDays(4) };
+        var (finished, extended) = FinishedAndExtended();
         using var folder = new TempFolder("abandoned");
         await LocalRun.RunAsync(folder.Path, finished, Serial);
         var layout = new FeedLayout(finished.RunId);
@@ -76,20 +75,17 @@ public sealed class ExtensionTransactionTests
         var stray = folder.Combine(layout.Staged(layout.StatePart(0)));
         Directory.CreateDirectory(Path.GetDirectoryName(stray)!);
         File.WriteAllText(stray, "not a state file");
-        using var oneGo = new TempFolder("abandoned-one-go");
-        await LocalRun.RunAsync(oneGo.Path, extended, Serial);
 
         await LocalRun.RunAsync(folder.Path, extended, Serial);
 
-        FeedAssert.SameFiles(LocalRun.Feed(oneGo.Path, extended), LocalRun.Feed(folder.Path, extended));
+        await AssertOneGoBytesAsync(folder.Path, extended);
         Assert.False(Directory.Exists(folder.Combine(layout.StagingFolder)));
     }
 
     [Fact]
     public async Task Extension_LeftHalfDoneInPlaceByAnEarlierVersion_IsFinishedInPlace()
     {
-        var finished = LocalRun.Parameters(users: 6, Start, Start.AddDays(2), partSize: 3);
-        var extended = finished with { End = Start.AddDays(4) };
+        var (finished, extended) = FinishedAndExtended();
         using var folder = new TempFolder("legacy");
         await LocalRun.RunAsync(folder.Path, finished, Serial);
         // An earlier version deleted _SUCCESS and recorded the new end before it extended in place.
@@ -98,12 +94,24 @@ public sealed class ExtensionTransactionTests
         var definition = Path.Combine(runFolder, "_run.json");
         var recorded = Core.Feed.FeedJson.Deserialize<Steps.RunDefinition>(File.ReadAllBytes(definition), definition);
         File.WriteAllBytes(definition, Core.Feed.FeedJson.Serialize(recorded with { Parameters = extended }));
-        using var oneGo = new TempFolder("legacy-one-go");
-        await LocalRun.RunAsync(oneGo.Path, extended, Serial);
 
         await LocalRun.RunAsync(folder.Path, extended, Serial);
 
-        FeedAssert.SameFiles(LocalRun.Feed(oneGo.Path, extended), LocalRun.Feed(folder.Path, extended));
+        await AssertOneGoBytesAsync(folder.Path, extended);
+    }
+
+    private static (RunParameters Finished, RunParameters Extended) FinishedAndExtended()
+    {
+        var finished = LocalRun.Parameters(users: 6, Start, Start.AddDays(2), partSize: 3);
+        return (finished, finished with { End = Start.AddDays(4) });
+    }
+
+    /// <summary>The run in <paramref name="folder"/> is byte for byte the same run written in one go.</summary>
+    private static async Task AssertOneGoBytesAsync(string folder, RunParameters run)
+    {
+        using var oneGo = new TempFolder("one-go");
+        await LocalRun.RunAsync(oneGo.Path, run, Serial);
+        FeedAssert.SameFiles(LocalRun.Feed(oneGo.Path, run), LocalRun.Feed(folder, run));
     }
 
     /// <summary>The extension's staged _SUCCESS: once written, the extension has committed.</summary>
@@ -114,11 +122,4 @@ public sealed class ExtensionTransactionTests
     }
 
     private static string RunFolder(string folder, RunParameters parameters) => Path.Combine(folder, "runs", parameters.RunId);
-
-    private static async Task RunAsync(IFeedStore store, RunParameters parameters)
-    {
-        var sources = LocalRun.SampleSources();
-        var inputs = await InputFingerprints.ComputeAsync(sources, CancellationToken.None);
-        await LocalFeedRunner.RunFromCsvAsync(store, parameters, sources, inputs, Serial, null, CancellationToken.None);
-    }
 }
