@@ -70,6 +70,7 @@ public sealed class WriteManifestActivity(FeedStores stores) : TaskActivity<RunS
     public override async Task<ManifestCounts> RunAsync(TaskActivityContext context, RunStepInput input)
     {
         var layout = new FeedLayout(input.Parameters.RunId);
+        // The transaction stages and then moves through the checked store itself, so it gets the unstaged one.
         var store = WriterClaim.Store(stores.Output, layout, input.Write with { Staged = false });
         var manifest = await RunTransaction.CommitAsync(store, layout, input.Write.Staged, CancellationToken.None).ConfigureAwait(false);
         return manifest.Counts;
