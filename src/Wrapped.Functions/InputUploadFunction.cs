@@ -22,7 +22,7 @@ public sealed class InputUploadFunction(RunStarter starter, FeedStores stores, I
 
     [Function(nameof(InputUploaded))]
     public async Task<StartResult?> InputUploaded(
-        [BlobTrigger("wrapped-input/{dataset}/{file}", Source = BlobTriggerSource.EventGrid, Connection = FunctionSettings.FeedStorageConnection)] BlobClient blob,
+        [BlobTrigger(FunctionSettings.InputBlobPath, Source = BlobTriggerSource.EventGrid, Connection = FunctionSettings.FeedStorageConnection)] BlobClient blob,
         string dataset,
         string file,
         [DurableClient] DurableTaskClient client,

@@ -21,7 +21,7 @@ internal static class ValidateCommand
         {
             Description = "Validate a run in blob storage: the name of an environment variable holding the connection string (keeps it out of shell history), or the string itself",
         };
-        var container = new Option<string>("--container") { Description = "The container with --connection", DefaultValueFactory = _ => new FeedDefaults().OutputContainer };
+        var container = new Option<string>("--container") { Description = "The container with --connection", DefaultValueFactory = _ => FeedContainers.Output };
         var json = CommonOptions.Json();
         var command = new Command("validate", "Check a run: schemas, files, sizes and checksums, record counts against the manifest, completeness.")
         {

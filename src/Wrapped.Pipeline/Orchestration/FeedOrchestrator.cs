@@ -51,22 +51,19 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
         return FeedRunResult.Of(parameters.RunId, counts);
     }
 
-    private static async Task<BatchOutcome> RunChunksAsync(TaskOrchestrationContext context, FeedRunRequest input, int[][] batches, RunWrite write)
+    /// <summary>
+    /// The chunks side by side, sharing MaxParallelBatches between them (<see cref="ChunkPlan"/>), so that the slots
+    /// stay busy across chunk boundaries; progress after each chunk.
+    /// </summary>
+    private static Task<BatchOutcome> RunChunksAsync(TaskOrchestrationContext context, FeedRunRequest input, int[][] batches, RunWrite write)
     {
-        var chunks = batches.Chunk(BatchesPerSubOrchestration).ToArray();
-        long events = 0, bytes = 0, dropped = 0;
-        for (var i = 0; i < chunks.Length; i++)
-        {
-            // Chunks run one after another; within a chunk, batches fan out up to MaxParallelBatches.
-            var chunkInput = new SimulateChunkInput(input.Parameters, chunks[i], input.From, input.To, input.MaxParallelBatches, input.Retry ?? RetrySettings.Default, write);
-            var result = await context.CallSubOrchestratorAsync<BatchOutcome>(nameof(SimulateChunkOrchestrator), chunkInput,
-                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:chunk-{i:0000}" });
-            events += result.Events;
-            bytes += result.Bytes;
-            dropped += result.DroppedSessions;
-            context.SetCustomStatus(new RunProgress("simulate", Math.Min(batches.Length, (i + 1) * BatchesPerSubOrchestration), batches.Length, events));
-        }
-        return new BatchOutcome(events, bytes, dropped);
+        var plan = ChunkPlan.For(batches, input.MaxParallelBatches, BatchesPerSubOrchestration);
+        var retry = input.Retry ?? RetrySettings.Default;
+        return BoundedFanOut.RunAsync(context, plan.Chunks.Count, plan.ChunksInFlight, batches.Length,
+            i => plan.Chunks[i].Batches.Length,
+            i => context.CallSubOrchestratorAsync<BatchOutcome>(nameof(SimulateChunkOrchestrator),
+                new SimulateChunkInput(input.Parameters, plan.Chunks[i].Batches, input.From, input.To, plan.Chunks[i].BatchesInFlight, retry, write),
+                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:chunk-{i:0000}" }));
     }
 }
 
@@ -77,37 +74,14 @@ public sealed class SimulateChunkOrchestrator : TaskOrchestrator<SimulateChunkIn
         SimulateBatches.RunAsync(context, input.Parameters, input.Batches, input.From, input.To, input.MaxParallelBatches, FeedRetry.Create(input.Retry), input.Write);
 }
 
-/// <summary>The bounded fan-out: at most <c>maxInFlight</c> batch activities at once, progress after each.</summary>
+/// <summary>The batches as activities, at most <c>maxInFlight</c> at once, progress after each.</summary>
 internal static class SimulateBatches
 {
-    public static async Task<BatchOutcome> RunAsync(
+    public static Task<BatchOutcome> RunAsync(
         TaskOrchestrationContext context, Core.Feed.RunParameters parameters, int[][] batches, DateOnly from, DateOnly to,
-        int maxInFlight, TaskOptions retry, RunWrite write)
-    {
-        var inFlight = new List<Task<BatchOutcome>>(Math.Min(maxInFlight, batches.Length));
-        long events = 0, bytes = 0, dropped = 0;
-        var done = 0;
-        var next = 0;
-        context.SetCustomStatus(new RunProgress("simulate", 0, batches.Length, 0));
-        while (next < batches.Length || inFlight.Count > 0)
-        {
-            while (next < batches.Length && inFlight.Count < Math.Max(1, maxInFlight))
-            {
-                inFlight.Add(context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity),
-                    new SimulateBatchInput(parameters, batches[next], from, to, write), retry));
-                next++;
-            }
-            var finished = await Task.WhenAny(inFlight);
-            inFlight.Remove(finished);
-            var outcome = await finished;
-            events += outcome.Events;
-            bytes += outcome.Bytes;
-            dropped += outcome.DroppedSessions;
-            done++;
-            context.SetCustomStatus(new RunProgress("simulate", done, batches.Length, events));
-        }
-        return new BatchOutcome(events, bytes, dropped);
-    }
+        int maxInFlight, TaskOptions retry, RunWrite write) =>
+        BoundedFanOut.RunAsync(context, batches.Length, maxInFlight, batches.Length, _ => 1,
+            i => context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity), new SimulateBatchInput(parameters, batches[i], from, to, write), retry));
 }
 
 /// <summary>

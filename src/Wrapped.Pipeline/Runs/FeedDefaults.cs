@@ -16,7 +16,4 @@ public sealed class FeedDefaults
 
     /// <summary>Whether runs started by an upload are extended every night by default.</summary>
     public bool Daily { get; set; } = true;
-
-    public string InputContainer { get; set; } = "wrapped-input";
-    public string OutputContainer { get; set; } = "wrapped-feed";
 }

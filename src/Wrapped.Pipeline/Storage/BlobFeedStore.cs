@@ -26,6 +26,9 @@ public sealed class BlobFeedStore : IFeedStore
     /// <summary>How long a lock's lease lives without renewal (15-60 s); the holder renews it every third of that.</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The container this store reads and writes (its account, credential and name).</summary>
+    public BlobContainerClient Container => _container;
+
     public async Task<StoredFile> WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
