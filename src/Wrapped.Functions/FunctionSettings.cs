@@ -1,3 +1,5 @@
+using Wrapped.Pipeline.Storage;
+
 namespace Wrapped.Functions;
 
 /// <summary>
@@ -16,11 +18,9 @@ internal static class FunctionSettings
     /// <summary>App setting holding the NCRONTAB schedule of the nightly extension.</summary>
     public const string DailySchedule = "%DailySchedule%";
 
-    /// <summary>Where datasets are uploaded, one folder each: <c>wrapped-input/{dataset}/tracks.csv</c>, ….</summary>
-    public const string InputContainer = "wrapped-input";
+    public const string InputContainer = FeedContainers.Input;
 
-    /// <summary>Where runs are written: <c>wrapped-feed/runs/{runId}/…</c>.</summary>
-    public const string OutputContainer = "wrapped-feed";
+    public const string OutputContainer = FeedContainers.Output;
 
     /// <summary>The blob trigger's path: any file of any dataset in the input container.</summary>
     public const string InputBlobPath = InputContainer + "/{dataset}/{file}";

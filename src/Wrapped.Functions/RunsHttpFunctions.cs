@@ -49,7 +49,7 @@ public sealed class RunsHttpFunctions(RunStarter starter)
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        if (RunIdentity.InstanceIdProblem(runId) is { } problem)
+        if (RunIdentity.RunIdProblem(runId) is { } problem)
             return await Problem(request, HttpStatusCode.BadRequest, $"runId {problem}.");
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null) return await Problem(request, HttpStatusCode.NotFound, $"No run '{runId}'.");

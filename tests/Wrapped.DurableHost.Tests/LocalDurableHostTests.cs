@@ -61,7 +61,8 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
     [Fact]
     public async Task Schedule_SameInstanceIdTwice_StartsOneInstance()
     {
-        await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString);
+        string hub = AzuriteFixture.NewTaskHubName();
+        await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString, hub);
         string id = "run-" + Guid.NewGuid().ToString("N");
         var options = new StartOrchestrationOptions(id);
 
@@ -69,18 +70,21 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
         string second = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CountingOrchestrator), id, options);
         OrchestrationMetadata done = await WaitAsync(host.Client, id);
         string third = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CountingOrchestrator), id, options);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // No start can still be on its way once the hub's queues are empty: what the instance shows then is final.
+        await TaskHubQueues.WaitUntilEmptyAsync(azurite.ConnectionString, hub, HostFactory.RunTimeout);
+        OrchestrationMetadata after = (await host.Client.GetInstanceAsync(id))!;
 
         Assert.Equal([id, id, id], [first, second, third]);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal((OrchestrationRuntimeStatus.Completed, done.CreatedAt), (after.RuntimeStatus, after.CreatedAt));
         Assert.Equal(1, CountRunActivity.RunsFor(id));
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await host.Client.GetInstanceAsync(id))!.RuntimeStatus);
     }
 
     [Fact]
     public async Task Schedule_SameInstanceIdConcurrently_RunsOnce()
     {
-        await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString);
+        string hub = AzuriteFixture.NewTaskHubName();
+        await using LocalDurableHost host = await HostFactory.StartAsync(azurite.ConnectionString, hub);
         string id = "race-" + Guid.NewGuid().ToString("N");
         var options = new StartOrchestrationOptions(id);
 
@@ -88,9 +92,12 @@ public sealed class LocalDurableHostTests(AzuriteFixture azurite, ITestOutputHel
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(CountingOrchestrator), id, options)));
         OrchestrationMetadata done = await WaitAsync(host.Client, id);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Every duplicate start that reached the hub has been dealt with once its queues are empty.
+        await TaskHubQueues.WaitUntilEmptyAsync(azurite.ConnectionString, hub, HostFactory.RunTimeout);
+        OrchestrationMetadata after = (await host.Client.GetInstanceAsync(id))!;
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal((OrchestrationRuntimeStatus.Completed, done.CreatedAt), (after.RuntimeStatus, after.CreatedAt));
         Assert.Equal(1, CountRunActivity.RunsFor(id));
     }
 

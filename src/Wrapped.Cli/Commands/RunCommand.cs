@@ -65,18 +65,14 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<RunOutcome> RunDurableAsync(
+    private static Task<RunOutcome> RunDurableAsync(
         string inputFolder, LocalFeedStore output, FeedRunRequest request, IProgress<RunProgress> progress, CancellationToken cancellationToken)
     {
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var stores = new FeedStores(new LocalFeedStore(inputFolder), output);
         var options = new DurableRunOptions(
             Environment.GetEnvironmentVariable(DurableStorageVariable),
             Path.Combine(output.Description, ".azurite"),
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        await DurableFeedRunner.RunAsync(stores, request, options, progress, cancellationToken);
-        var layout = new FeedLayout(request.Parameters.RunId);
-        var manifest = await output.ReadJsonAsync<FeedManifest>(layout.Manifest, cancellationToken);
-        return new RunOutcome(layout, manifest, stopwatch.Elapsed);
+        return DurableFeedRunner.RunAsync(stores, request, options, progress, cancellationToken);
     }
 }

@@ -5,10 +5,10 @@ using System.Text;
 namespace Wrapped.Core.Feed;
 
 /// <summary>
-/// What names a run, and the rules for every name a caller may send: dataset names, run ids and the Durable instance
-/// ids of runs and their nightly extensions. Run ids are derived from what defines a run, so the same inputs and
-/// parameters always name the same run. Every name is lowercase letters, digits and hyphens, so it is safe as a
-/// folder, a blob path segment and a Durable instance id, and never climbs out of its folder.
+/// What names a run, and the rules for every name a caller may send: dataset names and run ids. Run ids are derived
+/// from what defines a run, so the same inputs and parameters always name the same run, and a run's orchestration
+/// (its extensions' too) has the run id as its instance id. Every name is lowercase letters, digits and hyphens, so
+/// it is safe as a folder, a blob path segment and a Durable instance id, and never climbs out of its folder.
 /// </summary>
 public static class RunIdentity
 {
@@ -16,8 +16,6 @@ public static class RunIdentity
 
     /// <summary>A dataset name leaves room in a run id for the hyphen and the 12 hex digits of its hash.</summary>
     public const int MaxDatasetLength = 40;
-
-    private const string ExtensionInfix = "-through-";
 
     /// <summary><c>{dataset}-{first 12 hex of SHA-256 over the parts}</c>, e.g. <c>sample-3f9a1c2b4d5e</c>.</summary>
     public static string Derive(string dataset, params IEnumerable<string> definingParts)
@@ -43,10 +41,6 @@ public static class RunIdentity
                 .Append(string.Create(CultureInfo.InvariantCulture, $"referenceDate={parameters.EffectiveReferenceDate:yyyy-MM-dd}"))
                 .Append($"codec={parameters.Codec}"));
 
-    /// <summary>The Durable instance id of the nightly extension of <paramref name="runId"/> through <paramref name="through"/>.</summary>
-    public static string ExtensionInstanceId(string runId, DateOnly through) =>
-        string.Create(CultureInfo.InvariantCulture, $"{runId}{ExtensionInfix}{through:yyyyMMdd}");
-
     /// <summary>Lowercase letters, digits and single dashes: a valid dataset name made from anything (a folder's name).</summary>
     public static string Slug(string value)
     {
@@ -66,18 +60,6 @@ public static class RunIdentity
 
     /// <summary>Why <paramref name="runId"/> cannot name a run, or null when it can.</summary>
     public static string? RunIdProblem(string? runId) => NameProblem(runId, MaxRunIdLength);
-
-    /// <summary>Why <paramref name="instanceId"/> names neither a run nor a nightly extension of one, or null.</summary>
-    public static string? InstanceIdProblem(string? instanceId)
-    {
-        var infix = instanceId?.LastIndexOf(ExtensionInfix, StringComparison.Ordinal) ?? -1;
-        if (infix > 0 && instanceId!.Length - infix - ExtensionInfix.Length == 8
-            && DateOnly.TryParseExact(instanceId.AsSpan(infix + ExtensionInfix.Length), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            return RunIdProblem(instanceId[..infix]);
-        }
-        return RunIdProblem(instanceId);
-    }
 
     /// <summary>Returns <paramref name="runId"/>, or throws <see cref="ArgumentException"/> saying why it is not a run id.</summary>
     public static string Validate(string runId) =>

@@ -71,24 +71,38 @@ public sealed class AzuriteProcess : IAsyncDisposable
         // exits and a fresh set of ports is tried.
         for (int attempt = 1; ; attempt++)
         {
-            int[] ports = FreeTcpPorts.Take(3);
-            Process process = Launch(executable, dataDirectory, ports, debugLog, out AzuriteOutput output);
-            var azurite = new AzuriteProcess(process, output, dataDirectory, ports[0], ports[1], ports[2]);
             try
             {
-                await azurite.WaitUntilServingAsync(ct);
-                new AzuriteRecord(process.Id, ports[0], ports[1], ports[2]).Save(dataDirectory);
-                return azurite;
+                return await StartOnAsync(executable, dataDirectory, FreeTcpPorts.Take(3), debugLog, ct);
             }
             catch (AzuriteExitedException) when (attempt < MaxAttempts)
             {
-                await azurite.DisposeAsync();
             }
-            catch
-            {
-                await azurite.DisposeAsync();
-                throw;
-            }
+        }
+    }
+
+    /// <summary>
+    /// Starts Azurite on the ports it served before, with the same data: storage that comes back at its address after
+    /// an outage, as the tests of storage faults need it.
+    /// </summary>
+    public static Task<AzuriteProcess> StartOnPortsAsync(string dataDirectory, int blobPort, int queuePort, int tablePort, CancellationToken ct) =>
+        StartOnAsync(AzuriteExecutable.Find(), Path.GetFullPath(dataDirectory), [blobPort, queuePort, tablePort], debugLog: false, ct);
+
+    private static async Task<AzuriteProcess> StartOnAsync(string executable, string dataDirectory, int[] ports, bool debugLog, CancellationToken ct)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        Process process = Launch(executable, dataDirectory, ports, debugLog, out AzuriteOutput output);
+        var azurite = new AzuriteProcess(process, output, dataDirectory, ports[0], ports[1], ports[2]);
+        try
+        {
+            await azurite.WaitUntilServingAsync(ct);
+            new AzuriteRecord(process.Id, ports[0], ports[1], ports[2]).Save(dataDirectory);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Logging;
 using Wrapped.Core.Feed;
 using Wrapped.DurableHost.Azurite;
@@ -15,15 +16,22 @@ namespace Wrapped.DurableHost.Feed;
 /// <summary>
 /// <c>run --durable</c>: the Function app's orchestration on the Durable Task engine with Azure Storage as its
 /// backend, on this machine. Starts a private Azurite (its data kept under the output folder, so a killed run
-/// resumes when started again) unless a storage connection is given.
+/// resumes when started again) unless a storage connection is given. This process is the orchestration's client and
+/// holds the run's lock for the run's life, so no other process writes the run meanwhile; the orchestration's
+/// activities, here or in <c>worker</c> processes, write on its behalf (see <see cref="WriterClaim"/>).
 /// </summary>
 public static class DurableFeedRunner
 {
     public const string TaskHubName = "WrappedFeedLocal";
 
-    public static async Task<FeedRunResult> RunAsync(
+    public static async Task<RunOutcome> RunAsync(
         FeedStores stores, FeedRunRequest request, DurableRunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
+        var runId = request.Parameters.RunId;
+        var layout = new FeedLayout(runId);
+        var stopwatch = Stopwatch.StartNew();
+        await using var held = await RunLock.AcquireAsync(stores.Output, layout, RunWriter.ThisProcess(orchestration: runId), cancellationToken)
+            .ConfigureAwait(false);
         await using var azurite = options.StorageConnectionString is null
             ? await AzuriteProcess.StartAsync(options.AzuriteDataDirectory, cancellationToken).ConfigureAwait(false)
             : null;
@@ -39,30 +47,30 @@ public static class DurableFeedRunner
             registry => FeedRegistrations.Register(registry, stores));
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
 
-        var runId = request.Parameters.RunId;
         await StartOrResumeAsync(host.Client, request, cancellationToken).ConfigureAwait(false);
         var finished = await WatchAsync(host.Client, runId, progress, cancellationToken).ConfigureAwait(false);
-        return finished.RuntimeStatus switch
-        {
-            OrchestrationRuntimeStatus.Completed => finished.ReadOutputAs<FeedRunResult>()
-                ?? throw new InvalidOperationException($"Run {runId} completed without a result."),
-            _ => throw DurableRunFailure.From(finished),
-        };
+        if (finished.RuntimeStatus != OrchestrationRuntimeStatus.Completed) throw DurableRunFailure.From(finished);
+        var manifest = await stores.Output.ReadJsonAsync<FeedManifest>(layout.Manifest, cancellationToken).ConfigureAwait(false);
+        return new RunOutcome(layout, manifest, stopwatch.Elapsed);
     }
 
-    /// <summary>Starts the run, or lets an unfinished instance of it (a killed earlier attempt) carry on.</summary>
+    /// <summary>
+    /// Lets an unfinished instance of this very request (a killed earlier attempt) carry on; an instance of another
+    /// request of the run is ended first (what it staged stays, for the request that asked for it), and a finished,
+    /// failed or terminated one is replaced by a new execution, which skips what is already done.
+    /// </summary>
     private static async Task StartOrResumeAsync(DurableTaskClient client, FeedRunRequest request, CancellationToken cancellationToken)
     {
         var runId = request.Parameters.RunId;
-        var existing = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
-        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending }) return;
-        if (existing is not null)
+        var existing = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && existing.IsLive())
         {
-            // A finished, failed or terminated instance: run again (it skips what is already done).
-            await client.PurgeInstanceAsync(runId, cancellationToken).ConfigureAwait(false);
+            // The host above writes inputs with the default converter.
+            if (existing.SerializedInput == JsonDataConverter.Default.Serialize(request)) return;
+            await client.TerminateInstanceAsync(runId, "replaced by another request of the same run", cancellationToken).ConfigureAwait(false);
+            await client.WaitForInstanceCompletionAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
         }
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(FeedOrchestrator), request,
-            new StartOrchestrationOptions { InstanceId = runId }, cancellationToken).ConfigureAwait(false);
+        await client.StartUnlessLiveAsync(nameof(FeedOrchestrator), request, runId, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<OrchestrationMetadata> WatchAsync(
@@ -73,9 +81,10 @@ public static class DurableFeedRunner
         {
             var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Run {runId} disappeared from the task hub.");
-            if (instance.SerializedCustomStatus is { } status && progress is not null)
+            if (instance.SerializedCustomStatus is { } status && progress is not null
+                && JsonSerializer.Deserialize<RunProgress>(status, FeedJson.Options) is { } reported)
             {
-                if (JsonSerializer.Deserialize<RunProgress>(status, FeedJson.Options) is { } reported) progress.Report(reported);
+                progress.Report(reported);
             }
             if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)
                 return instance;

@@ -8,20 +8,24 @@ namespace Wrapped.DurableHost.Feed;
 public static class FeedRegistrations
 {
     /// <param name="onActivityDone">Told the name and input of every activity this worker finishes (for worker logs).</param>
-    public static void Register(LocalDurableRegistry registry, FeedStores stores, Action<string, object?>? onActivityDone = null)
+    public static void Register(LocalDurableRegistry registry, FeedStores stores, Action<string, object?>? onActivityDone = null) =>
+        Register(registry, stores, onActivityDone is null ? null : (name, activity) => new ReportingActivity(name, activity, onActivityDone));
+
+    /// <param name="decorate">Wraps each activity by its name: what a worker logs, or what a test holds or disturbs.</param>
+    public static void Register(LocalDurableRegistry registry, FeedStores stores, Func<string, ITaskActivity, ITaskActivity>? decorate)
     {
         registry
             .AddOrchestrator(nameof(FeedOrchestrator), () => new FeedOrchestrator())
             .AddOrchestrator(nameof(SimulateChunkOrchestrator), () => new SimulateChunkOrchestrator());
-        Add(registry, nameof(RecordRunActivity), () => new RecordRunActivity(stores), onActivityDone);
-        Add(registry, nameof(PrepareCatalogActivity), () => new PrepareCatalogActivity(stores), onActivityDone);
-        Add(registry, nameof(GenerateUsersActivity), () => new GenerateUsersActivity(stores), onActivityDone);
-        Add(registry, nameof(SimulateBatchActivity), () => new SimulateBatchActivity(stores), onActivityDone);
-        Add(registry, nameof(WriteManifestActivity), () => new WriteManifestActivity(stores), onActivityDone);
+        Add(registry, nameof(RecordRunActivity), () => new RecordRunActivity(stores), decorate);
+        Add(registry, nameof(PrepareCatalogActivity), () => new PrepareCatalogActivity(stores), decorate);
+        Add(registry, nameof(GenerateUsersActivity), () => new GenerateUsersActivity(stores), decorate);
+        Add(registry, nameof(SimulateBatchActivity), () => new SimulateBatchActivity(stores), decorate);
+        Add(registry, nameof(WriteManifestActivity), () => new WriteManifestActivity(stores), decorate);
     }
 
-    private static void Add(LocalDurableRegistry registry, string name, Func<ITaskActivity> create, Action<string, object?>? onDone) =>
-        registry.AddActivity(name, onDone is null ? create : () => new ReportingActivity(name, create(), onDone));
+    private static void Add(LocalDurableRegistry registry, string name, Func<ITaskActivity> create, Func<string, ITaskActivity, ITaskActivity>? decorate) =>
+        registry.AddActivity(name, decorate is null ? create : () => decorate(name, create()));
 
     private sealed class ReportingActivity(string name, ITaskActivity inner, Action<string, object?> onDone) : ITaskActivity
     {

@@ -1,12 +1,15 @@
 using Microsoft.DurableTask;
 using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Steps;
 
 namespace Wrapped.Pipeline.Orchestration;
 
 /// <summary>
-/// One run, start to finish (or one extension of it by new days): record the run, prepare the catalog, generate the
-/// users, fan out the simulation in bounded batches, write the manifest and <c>_SUCCESS</c>. Deterministic orchestrator
-/// code only: no I/O, no clocks, no random; every effect is an activity.
+/// One run, start to finish (or one extension of it by new days): claim and record the run, prepare the catalog,
+/// generate the users, fan out the simulation in bounded batches, write the manifest and <c>_SUCCESS</c>. An extension
+/// of a finished run is staged and committed by the manifest step (<see cref="RunTransaction"/>); a run that already
+/// reaches the end asked for is reported as it is. Deterministic orchestrator code only: no I/O, no clocks, no random;
+/// every effect is an activity.
 /// </summary>
 public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunResult>
 {
@@ -16,26 +19,34 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
     public override async Task<FeedRunResult> RunAsync(TaskOrchestrationContext context, FeedRunRequest input)
     {
         var parameters = input.Parameters;
-        var isNewRun = input.From == parameters.Start;
         var retry = FeedRetry.Create(input.Retry ?? RetrySettings.Default);
+        // This execution's writer token (replay-safe): activities of any other execution of the run refuse to write.
+        var writer = context.NewGuid().ToString("N");
 
         context.SetCustomStatus(RunProgress.Starting("record"));
-        await context.CallActivityAsync<string>(nameof(RecordRunActivity), input, retry);
-        if (isNewRun)
+        var plan = await context.CallActivityAsync<RunPlan>(nameof(RecordRunActivity), new RecordRunInput(input, context.InstanceId, writer), retry);
+        if (plan.Mode == RunWriteMode.Current)
+        {
+            // Already there (the run reaches this end): reported as it is.
+            context.SetCustomStatus(new RunProgress("done", 0, 0, plan.Committed!.Events));
+            return new FeedRunResult(parameters.RunId, plan.Committed);
+        }
+        var write = new RunWrite(writer, plan.Staged);
+        if (plan.Mode == RunWriteMode.Fresh)
         {
             context.SetCustomStatus(RunProgress.Starting("prepare"));
-            await context.CallActivityAsync<CatalogOutcome>(nameof(PrepareCatalogActivity), new PrepareCatalogInput(parameters, input.Inputs), retry);
+            await context.CallActivityAsync<CatalogOutcome>(nameof(PrepareCatalogActivity), new PrepareCatalogInput(parameters, input.Inputs, write), retry);
             context.SetCustomStatus(RunProgress.Starting("users"));
-            await context.CallActivityAsync<long>(nameof(GenerateUsersActivity), new RunStepInput(parameters), retry);
+            await context.CallActivityAsync<long>(nameof(GenerateUsersActivity), new RunStepInput(parameters, write), retry);
         }
 
         var batches = new RunSchedule(input.BatchSize, input.MaxParallelBatches).Batches(parameters.PartCount, parameters.PartSize).ToArray();
         var outcome = batches.Length <= BatchesPerSubOrchestration
-            ? await SimulateBatches.RunAsync(context, parameters, batches, input.From, input.To, input.MaxParallelBatches, retry)
-            : await RunChunksAsync(context, input, batches);
+            ? await SimulateBatches.RunAsync(context, parameters, batches, input.From, input.To, input.MaxParallelBatches, retry, write)
+            : await RunChunksAsync(context, input, batches, write);
 
         context.SetCustomStatus(new RunProgress("manifest", batches.Length, batches.Length, outcome.Events));
-        var counts = await context.CallActivityAsync<Core.Feed.ManifestCounts>(nameof(WriteManifestActivity), new RunStepInput(parameters), retry);
+        var counts = await context.CallActivityAsync<Core.Feed.ManifestCounts>(nameof(WriteManifestActivity), new RunStepInput(parameters, write), retry);
         context.SetCustomStatus(new RunProgress("done", batches.Length, batches.Length, counts.Events));
         return new FeedRunResult(parameters.RunId, counts);
     }
@@ -44,14 +55,14 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
     /// The chunks side by side, sharing MaxParallelBatches between them (<see cref="ChunkPlan"/>), so that the slots
     /// stay busy across chunk boundaries; progress after each chunk.
     /// </summary>
-    private static Task<BatchOutcome> RunChunksAsync(TaskOrchestrationContext context, FeedRunRequest input, int[][] batches)
+    private static Task<BatchOutcome> RunChunksAsync(TaskOrchestrationContext context, FeedRunRequest input, int[][] batches, RunWrite write)
     {
         var plan = ChunkPlan.For(batches, input.MaxParallelBatches, BatchesPerSubOrchestration);
         var retry = input.Retry ?? RetrySettings.Default;
         return BoundedFanOut.RunAsync(context, plan.Chunks.Count, plan.ChunksInFlight, batches.Length,
             i => plan.Chunks[i].Batches.Length,
             i => context.CallSubOrchestratorAsync<BatchOutcome>(nameof(SimulateChunkOrchestrator),
-                new SimulateChunkInput(input.Parameters, plan.Chunks[i].Batches, input.From, input.To, plan.Chunks[i].BatchesInFlight, retry),
+                new SimulateChunkInput(input.Parameters, plan.Chunks[i].Batches, input.From, input.To, plan.Chunks[i].BatchesInFlight, retry, write),
                 new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:chunk-{i:0000}" }));
     }
 }
@@ -60,7 +71,7 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
 public sealed class SimulateChunkOrchestrator : TaskOrchestrator<SimulateChunkInput, BatchOutcome>
 {
     public override Task<BatchOutcome> RunAsync(TaskOrchestrationContext context, SimulateChunkInput input) =>
-        SimulateBatches.RunAsync(context, input.Parameters, input.Batches, input.From, input.To, input.MaxParallelBatches, FeedRetry.Create(input.Retry));
+        SimulateBatches.RunAsync(context, input.Parameters, input.Batches, input.From, input.To, input.MaxParallelBatches, FeedRetry.Create(input.Retry), input.Write);
 }
 
 /// <summary>The batches as activities, at most <c>maxInFlight</c> at once, progress after each.</summary>
@@ -68,9 +79,9 @@ internal static class SimulateBatches
 {
     public static Task<BatchOutcome> RunAsync(
         TaskOrchestrationContext context, Core.Feed.RunParameters parameters, int[][] batches, DateOnly from, DateOnly to,
-        int maxInFlight, TaskOptions retry) =>
+        int maxInFlight, TaskOptions retry, RunWrite write) =>
         BoundedFanOut.RunAsync(context, batches.Length, maxInFlight, batches.Length, _ => 1,
-            i => context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity), new SimulateBatchInput(parameters, batches[i], from, to), retry));
+            i => context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity), new SimulateBatchInput(parameters, batches[i], from, to, write), retry));
 }
 
 /// <summary>

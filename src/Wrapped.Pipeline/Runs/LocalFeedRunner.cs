@@ -9,24 +9,19 @@ namespace Wrapped.Pipeline.Runs;
 /// <summary>
 /// Runs the feed in this process: the same steps the Durable orchestration calls as activities, scheduled with
 /// <see cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource}, ParallelOptions, Func{TSource, CancellationToken, ValueTask})"/>.
-/// Resumable: finished steps are found in their ledgers and skipped, and simulated days in the saved state.
+/// Holds the run's lock throughout (<see cref="RunLock"/>). Resumable: finished steps are found in their ledgers and
+/// skipped, and simulated days in the saved state; an extension of a finished run is staged and committed as one
+/// transaction (<see cref="RunTransaction"/>), and a run that already reaches the end asked for is reported as it is.
 /// </summary>
 public static class LocalFeedRunner
 {
     /// <summary>Prepares the catalog from the CSVs, then runs the feed.</summary>
-    public static async Task<RunOutcome> RunFromCsvAsync(
+    public static Task<RunOutcome> RunFromCsvAsync(
         IFeedStore store, RunParameters parameters, CatalogSources sources, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
-        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
-    {
-        var layout = await BeginAsync(store, parameters, inputs, schedule, cancellationToken).ConfigureAwait(false);
-        var stopwatch = Stopwatch.StartNew();
-        if (!await store.ExistsAsync(layout.Ledger(CatalogStep.LedgerName), cancellationToken).ConfigureAwait(false))
-        {
-            progress?.Report(RunProgress.Starting("prepare"));
-            await CatalogStep.RunAsync(store, layout, CatalogSettings.Of(parameters), sources, cancellationToken).ConfigureAwait(false);
-        }
-        return await SimulateAsync(store, layout, parameters, schedule, progress, stopwatch, cancellationToken).ConfigureAwait(false);
-    }
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(store, parameters, inputs, schedule, progress,
+            new CatalogSource("prepare", (layout, ct) => CatalogStep.RunAsync(store, layout, CatalogSettings.Of(parameters), sources, ct)),
+            cancellationToken);
 
     /// <summary>Copies an already prepared catalog (the output of <c>prepare</c>) into the run, then runs the feed.</summary>
     public static async Task<RunOutcome> RunFromCatalogAsync(
@@ -36,35 +31,50 @@ public static class LocalFeedRunner
         // A missing, rejected, damaged or foreign catalog is refused before anything is written.
         await CatalogCache.GetAsync(catalogStore, FeedLayout.AtStoreRoot(), cancellationToken).ConfigureAwait(false);
         await CatalogCopy.EnsurePreparedAsync(catalogStore, cancellationToken).ConfigureAwait(false);
-        var layout = await BeginAsync(store, parameters, inputs, schedule, cancellationToken).ConfigureAwait(false);
-        var stopwatch = Stopwatch.StartNew();
-        if (!await store.ExistsAsync(layout.Ledger(CatalogStep.LedgerName), cancellationToken).ConfigureAwait(false))
-        {
-            progress?.Report(RunProgress.Starting("catalog"));
-            await CatalogCopy.RunAsync(catalogStore, store, layout, cancellationToken).ConfigureAwait(false);
-        }
-        return await SimulateAsync(store, layout, parameters, schedule, progress, stopwatch, cancellationToken).ConfigureAwait(false);
+        return await RunAsync(store, parameters, inputs, schedule, progress,
+            new CatalogSource("catalog", (layout, ct) => CatalogCopy.RunAsync(catalogStore, store, layout, ct)),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<FeedLayout> BeginAsync(
-        IFeedStore store, RunParameters parameters, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule, CancellationToken cancellationToken)
+    private static async Task<RunOutcome> RunAsync(
+        IFeedStore store, RunParameters parameters, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule, IProgress<RunProgress>? progress,
+        CatalogSource catalog, CancellationToken cancellationToken)
     {
         RunRequestFactory.ThrowIfAny(RunRequestFactory.ProblemsOf(parameters, schedule, latestEnd: null));
         var layout = new FeedLayout(parameters.RunId);
-        await RunStart.RecordAsync(store, layout, new RunDefinition(parameters, inputs), cancellationToken).ConfigureAwait(false);
-        return layout;
-    }
+        var stopwatch = Stopwatch.StartNew();
+        await using var held = await RunLock.AcquireAsync(store, layout, RunWriter.ThisProcess(), cancellationToken).ConfigureAwait(false);
+        using var whileHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
+        var ct = whileHeld.Token;
 
-    private static async Task<RunOutcome> SimulateAsync(
-        IFeedStore store, FeedLayout layout, RunParameters parameters, RunSchedule schedule, IProgress<RunProgress>? progress,
-        Stopwatch stopwatch, CancellationToken cancellationToken)
-    {
-        if (!await store.ExistsAsync(layout.Ledger(UsersStep.LedgerName), cancellationToken).ConfigureAwait(false))
+        var plan = await RunStart.BeginAsync(store, layout, new RunDefinition(parameters, inputs), ct).ConfigureAwait(false);
+        if (plan.Mode == RunWriteMode.Current)
+            return new RunOutcome(layout, await store.ReadJsonAsync<FeedManifest>(layout.Manifest, ct).ConfigureAwait(false), stopwatch.Elapsed);
+
+        var run = RunTransaction.View(store, layout, plan.Staged);
+        if (plan.Mode == RunWriteMode.Fresh)
         {
-            progress?.Report(RunProgress.Starting("users"));
-            await UsersStep.RunAsync(store, layout, parameters, cancellationToken).ConfigureAwait(false);
+            if (!await store.ExistsAsync(layout.Ledger(CatalogStep.LedgerName), ct).ConfigureAwait(false))
+            {
+                progress?.Report(RunProgress.Starting(catalog.Stage));
+                await catalog.WriteAsync(layout, ct).ConfigureAwait(false);
+            }
+            if (!await store.ExistsAsync(layout.Ledger(UsersStep.LedgerName), ct).ConfigureAwait(false))
+            {
+                progress?.Report(RunProgress.Starting("users"));
+                await UsersStep.RunAsync(store, layout, parameters, ct).ConfigureAwait(false);
+            }
         }
 
+        var batches = await SimulateAsync(run, layout, parameters, schedule, progress, ct).ConfigureAwait(false);
+        progress?.Report(new RunProgress("manifest", batches.Done, batches.Done, batches.Events));
+        var manifest = await RunTransaction.CommitAsync(store, layout, plan.Staged, ct).ConfigureAwait(false);
+        return new RunOutcome(layout, manifest, stopwatch.Elapsed);
+    }
+
+    private static async Task<(int Done, long Events)> SimulateAsync(
+        IFeedStore store, FeedLayout layout, RunParameters parameters, RunSchedule schedule, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
         var batches = schedule.Batches(parameters.PartCount, parameters.PartSize);
         var batchesDone = 0;
         long eventsWritten = 0;
@@ -80,11 +90,11 @@ public static class LocalFeedRunner
                 }
                 progress?.Report(new RunProgress("simulate", Interlocked.Increment(ref batchesDone), batches.Count, Interlocked.Read(ref eventsWritten)));
             }).ConfigureAwait(false);
-
-        progress?.Report(new RunProgress("manifest", batches.Count, batches.Count, eventsWritten));
-        var manifest = await ManifestStep.RunAsync(store, layout, cancellationToken).ConfigureAwait(false);
-        return new RunOutcome(layout, manifest, stopwatch.Elapsed);
+        return (batches.Count, eventsWritten);
     }
+
+    /// <summary>Where a run's catalog comes from: prepared from CSVs, or copied from <c>prepare</c>'s output.</summary>
+    private sealed record CatalogSource(string Stage, Func<FeedLayout, CancellationToken, Task> WriteAsync);
 }
 
 public sealed record RunOutcome(FeedLayout Layout, FeedManifest Manifest, TimeSpan Elapsed);

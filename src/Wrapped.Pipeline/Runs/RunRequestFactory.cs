@@ -42,15 +42,17 @@ public sealed class RunRequestFactory(FeedDefaults defaults, TimeProvider clock)
         return new FeedRunRequest(parameters, inputs, fingerprints, parameters.Start, parameters.End, schedule.BatchSize, schedule.Parallelism);
     }
 
-    /// <summary>A recorded run extended by the days after its end through <paramref name="through"/>, scheduled with the defaults.</summary>
+    /// <summary>
+    /// A recorded run extended through <paramref name="through"/>, simulating from <paramref name="from"/> (the day
+    /// after its finished end), scheduled with the defaults.
+    /// </summary>
     /// <exception cref="FeedInputException">The extension breaks a rule (e.g. it would end after <see cref="LatestEnd"/>).</exception>
-    public FeedRunRequest Extend(RunDefinition definition, DateOnly through)
+    public FeedRunRequest Extend(RunDefinition definition, DateOnly from, DateOnly through)
     {
         var parameters = definition.Parameters with { End = through };
         var schedule = new RunSchedule(defaults.BatchSize, defaults.MaxParallelBatches);
         ThrowIfAny(ProblemsOf(parameters, schedule, LatestEnd));
-        return new FeedRunRequest(parameters, InputFiles.InFolder(parameters.Dataset), definition.Inputs,
-            definition.Parameters.End.AddDays(1), through, schedule.BatchSize, schedule.Parallelism);
+        return new FeedRunRequest(parameters, InputFiles.InFolder(parameters.Dataset), definition.Inputs, from, through, schedule.BatchSize, schedule.Parallelism);
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ public sealed class BlobFeedStore : IFeedStore
 
     public string Description => $"{_container.Uri.GetLeftPart(UriPartial.Path)}/{_prefix}";
 
+    /// <summary>How long a lock's lease lives without renewal (15-60 s); the holder renews it every third of that.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The container this store reads and writes (its account, credential and name).</summary>
     public BlobContainerClient Container => _container;
 
@@ -104,6 +107,40 @@ public sealed class BlobFeedStore : IFeedStore
         {
             // The container itself is gone: there is nothing to delete.
         }
+    }
+
+    public async Task MoveAsync(string from, string to, CancellationToken cancellationToken)
+    {
+        var source = _container.GetBlobClient(FullName(from));
+        var target = _container.GetBlobClient(FullName(to));
+        try
+        {
+            // A copy inside one account is done by the service, usually before this call returns.
+            var copy = await target.StartCopyFromUriAsync(source.Uri, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await copy.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            if (await ExistsAsync(to, cancellationToken).ConfigureAwait(false)) return; // moved before an interruption
+            throw new FileNotFoundException($"No blob '{FullName(from)}' in container {_container.Name} to move to '{FullName(to)}'.", from, e);
+        }
+        await source.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IStoreLock?> TryLockAsync(string path, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        var blob = _container.GetBlobClient(FullName(path));
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // The lock blob is there already (and maybe leased): the lease decides.
+        }
+        return await BlobLeaseLock.TryAcquireAsync(blob, LeaseDuration, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)

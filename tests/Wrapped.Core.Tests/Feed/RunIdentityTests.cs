@@ -82,26 +82,4 @@ public sealed class RunIdentityTests
         Assert.Null(RunIdentity.RunIdProblem(new string('r', 63)));
         Assert.NotNull(RunIdentity.RunIdProblem(new string('r', 64)));
     }
-
-    [Theory]
-    [InlineData("sample-3f9a1c2b4d5e", true)]
-    [InlineData("sample-3f9a1c2b4d5e-through-20240108", true)]
-    [InlineData("sample-3f9a1c2b4d5e-through-20241399", true)] // not a date: read as a plain run id, which it may be
-    [InlineData("../x", false)]
-    [InlineData("x-through-2024010", true)]
-    [InlineData("BAD", false)]
-    [InlineData("sample:chunk-0001", false)]
-    public void InstanceIdProblem_RunIdsAndTheirExtensions_Only(string instanceId, bool valid)
-    {
-        Assert.Equal(valid, RunIdentity.InstanceIdProblem(instanceId) is null);
-    }
-
-    [Fact]
-    public void ExtensionInstanceId_LongestRunId_IsStillAnInstanceId()
-    {
-        var id = RunIdentity.ExtensionInstanceId(new string('r', RunIdentity.MaxRunIdLength), new DateOnly(2024, 1, 8));
-
-        Assert.Equal(new string('r', RunIdentity.MaxRunIdLength) + "-through-20240108", id);
-        Assert.Null(RunIdentity.InstanceIdProblem(id));
-    }
 }

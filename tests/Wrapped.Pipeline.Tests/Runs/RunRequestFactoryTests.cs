@@ -173,14 +173,14 @@ public sealed class RunRequestFactoryTests
     }
 
     [Fact]
-    public void Extend_RecordedRun_SimulatesTheDaysAfterItsEndWithTheDefaultsSchedule()
+    public void Extend_RecordedRun_SimulatesTheDaysAskedWithTheDefaultsSchedule()
     {
         var recorded = Factory.Create("sample", new RunRequestOverrides(Start: new DateOnly(2025, 6, 1), End: new DateOnly(2025, 6, 20), Daily: true),
             InputFiles.InFolder("sample"), Inputs);
         var defaults = new FeedDefaults { BatchSize = 11, MaxParallelBatches = 5 };
 
         var extension = On(new DateTimeOffset(2025, 7, 1, 3, 0, 0, TimeSpan.Zero), defaults)
-            .Extend(new RunDefinition(recorded.Parameters, recorded.Fingerprints), new DateOnly(2025, 6, 30));
+            .Extend(new RunDefinition(recorded.Parameters, recorded.Fingerprints), new DateOnly(2025, 6, 21), new DateOnly(2025, 6, 30));
 
         Assert.Equal(recorded.Parameters with { End = new DateOnly(2025, 6, 30) }, extension.Parameters);
         Assert.Equal((new DateOnly(2025, 6, 21), new DateOnly(2025, 6, 30)), (extension.From, extension.To));
@@ -193,7 +193,7 @@ public sealed class RunRequestFactoryTests
     {
         var recorded = Factory.Create("sample", new RunRequestOverrides(), InputFiles.InFolder("sample"), Inputs);
 
-        var refused = Assert.Throws<FeedInputException>(() => Factory.Extend(new RunDefinition(recorded.Parameters, Inputs), new DateOnly(2025, 7, 1)));
+        var refused = Assert.Throws<FeedInputException>(() => Factory.Extend(new RunDefinition(recorded.Parameters, Inputs), new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 1)));
 
         Assert.Equal("end", Assert.Single(refused.Problems).Name);
     }
