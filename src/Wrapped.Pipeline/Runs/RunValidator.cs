@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Wrapped.Core.Avro;
 using Wrapped.Core.Feed;
+using Wrapped.Core.Simulation.Model;
 using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
 
@@ -37,7 +38,8 @@ public static class RunValidator
         var definition = await TryReadAsync<RunDefinition>(run, layout.Parameters, problems, cancellationToken).ConfigureAwait(false);
         if (definition is not null) CheckAgreement(manifest, definition, problems);
         else if (!present.Contains(layout.Parameters)) problems.Add($"{layout.Parameters} is missing.");
-        CheckSchemas(manifest, problems);
+        var model = await CheckModelAsync(run, layout, manifest.Parameters, present, problems, cancellationToken).ConfigureAwait(false);
+        CheckSchemas(manifest, model, problems);
         var (records, bytes) = await CheckFilesAsync(run, manifest, problems, cancellationToken).ConfigureAwait(false);
         CheckCompleteness(manifest, present, problems);
         CheckCounts(manifest, problems);
@@ -76,6 +78,8 @@ public static class RunValidator
         Compare("clusters", run.Clusters, listed.Clusters);
         Compare("reference date", run.EffectiveReferenceDate, listed.EffectiveReferenceDate);
         Compare("codec", run.Codec, listed.Codec);
+        Compare("model", run.ModelHash, listed.ModelHash);
+        Compare("time zone database", run.TimeZoneDatabase, listed.TimeZoneDatabase);
         if (!definition.Inputs.SequenceEqual(manifest.Inputs)) problems.Add("_run.json and the manifest name different inputs.");
 
         void Compare<T>(string name, T defined, T inManifest)
@@ -87,9 +91,44 @@ public static class RunValidator
         static string Text<T>(T value) => value is DateOnly date ? date.ToString("yyyy-MM-dd") : $"{value}";
     }
 
-    private static void CheckSchemas(FeedManifest manifest, List<string> problems)
+    /// <summary>The run's <c>_model.json</c>: there, a valid model, the one the manifest's parameters name. Null when it is not.</summary>
+    private static async Task<ListeningModel?> CheckModelAsync(IFeedStore run, FeedLayout layout, RunParameters parameters, IReadOnlySet<string> present,
+        List<string> problems, CancellationToken cancellationToken)
     {
-        foreach (var schema in FeedSchemas.All)
+        if (!present.Contains(layout.Model))
+        {
+            problems.Add($"{layout.Model} is missing: the run does not say which listening model made it.");
+            return null;
+        }
+        ListeningModel model;
+        try
+        {
+            model = ListeningModel.Parse(await RunModels.ReadTextAsync(run, layout.Model, cancellationToken).ConfigureAwait(false), layout.Model);
+        }
+        catch (ListeningModelException e)
+        {
+            problems.Add(e.Message);
+            return null;
+        }
+        if (model.Hash != parameters.ModelHash)
+        {
+            problems.Add($"{layout.Model} is the listening model {model.Hash[..12]}…; the manifest names {parameters.ModelHash[..Math.Min(12, parameters.ModelHash.Length)]}….");
+            return null;
+        }
+        var zones = model.HasTimeZones ? Core.TimeZones.ListenerTimeZone.DatabaseVersion : null;
+        if (parameters.TimeZoneDatabase != zones)
+        {
+            problems.Add(model.HasTimeZones
+                ? $"The run was made with TZDB {parameters.TimeZoneDatabase ?? "(none)"}; this build has {zones}, so the local days it checks may differ."
+                : $"The manifest names TZDB {parameters.TimeZoneDatabase}, but the run's model has no time zones.");
+        }
+        return model;
+    }
+
+    /// <summary>The manifest's fingerprints are this build's schemas for the run's model (its users schema depends on it).</summary>
+    private static void CheckSchemas(FeedManifest manifest, ListeningModel? model, List<string> problems)
+    {
+        foreach (var schema in model is null ? FeedSchemas.All : FeedSchemas.AllFor(model))
         {
             var listed = manifest.Schemas.FirstOrDefault(s => s.Name == schema.Name);
             if (listed is null) problems.Add($"The manifest lists no fingerprint for schema {schema.Name}.");

@@ -1,16 +1,18 @@
 using System.Text.Json;
 using Wrapped.Core.Feed;
+using Wrapped.Core.Simulation.Model;
 using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Pipeline.Steps;
 
 /// <summary>
 /// Begins a write of a run, as its one writer: rolls forward an extension that committed but was interrupted while
-/// applied, refuses to mix two different runs in one folder, records the definition, and says how the writer goes on.
+/// applied, refuses to mix two different runs in one folder, records the definition and the listening model
+/// (<c>_model.json</c>), and says how the writer goes on.
 /// </summary>
 public static class RunStart
 {
-    public static async Task<RunPlan> BeginAsync(IFeedStore store, FeedLayout layout, RunDefinition definition, CancellationToken cancellationToken)
+    public static async Task<RunPlan> BeginAsync(IFeedStore store, FeedLayout layout, RunDefinition definition, ListeningModel model, CancellationToken cancellationToken)
     {
         await RunTransaction.ApplyAsync(store, layout, cancellationToken).ConfigureAwait(false);
         var existing = await store.TryReadJsonAsync<RunDefinition>(layout.Parameters, cancellationToken).ConfigureAwait(false);
@@ -29,7 +31,9 @@ public static class RunStart
                 throw new FeedInputException($"{layout.Root} is being written up to {existing.Parameters.End:yyyy-MM-dd} and has not finished: " +
                     $"run it to that end first (it cannot be shortened to {requestedEnd:yyyy-MM-dd}).");
             }
+            if (model.Hash != definition.Parameters.ModelHash) throw new ArgumentException("The model is not the one the run's parameters name.", nameof(model));
             await store.WriteJsonAsync(layout.Parameters, definition, cancellationToken).ConfigureAwait(false);
+            await RunModels.WriteAsync(store, layout, model, cancellationToken).ConfigureAwait(false);
             return new RunPlan(RunWriteMode.Fresh);
         }
 
