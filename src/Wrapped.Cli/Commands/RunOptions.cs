@@ -12,7 +12,7 @@ internal sealed class RunOptions
     public Option<int> Users { get; } = CommonOptions.Int("--users", "Number of fake users", Defaults.Users);
     public Option<DateOnly?> Start { get; } = CommonOptions.Date("--start", $"First simulated day (yyyy-MM-dd); default: {RunCalendar.DefaultStartDescription}");
     public Option<DateOnly?> End { get; } = CommonOptions.Date("--end",
-        $"Last simulated day, included (yyyy-MM-dd); never after the latest day that has ended in every time zone of the model, so no event is in the future; default: {RunCalendar.DefaultEndDescription}");
+        $"Last simulated day, included (yyyy-MM-dd); never later, so no event is in the future (yesterday UTC for the reference model; with realistic, the day Honolulu finished at 10:00 UTC); default: {RunCalendar.DefaultEndDescription}");
     public Option<long> Seed { get; } = CommonOptions.Seed();
     public Option<string> Output { get; } = new("--out") { Description = "Folder the run is written under (as runs/{runId}/)", DefaultValueFactory = _ => "out" };
     public Option<int?> PartSize { get; } = CommonOptions.OptionalInt("--part-size",

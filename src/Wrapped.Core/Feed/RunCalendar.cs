@@ -13,7 +13,7 @@ namespace Wrapped.Core.Feed;
 public static class RunCalendar
 {
     /// <summary>The default end, in the words of the help text and the README.</summary>
-    public const string DefaultEndDescription = "the latest day that has ended in every time zone of the model (yesterday UTC for the reference model)";
+    public const string DefaultEndDescription = "the last day ended in all the model's time zones";
 
     /// <summary>The default start, in the words of the help text and the README.</summary>
     public const string DefaultStartDescription = "1 January of the end date's year";
