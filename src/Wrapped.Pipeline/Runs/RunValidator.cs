@@ -40,7 +40,7 @@ public static class RunValidator
         else if (!present.Contains(layout.Parameters)) problems.Add($"{layout.Parameters} is missing.");
         var model = await CheckModelAsync(run, layout, manifest.Parameters, present, problems, cancellationToken).ConfigureAwait(false);
         CheckSchemas(manifest, model, problems);
-        var (records, bytes) = await CheckFilesAsync(run, manifest, problems, cancellationToken).ConfigureAwait(false);
+        var (records, bytes) = await CheckFilesAsync(run, manifest, new LocalDayCheck(run, layout), problems, cancellationToken).ConfigureAwait(false);
         CheckCompleteness(manifest, present, problems);
         CheckCounts(manifest, problems);
         return new ValidationResult(manifest.RunId, manifest.Files.Count, records, bytes, problems, notes);
@@ -136,8 +136,12 @@ public static class RunValidator
         }
     }
 
-    /// <summary>Every listed file against its entry: there, same size and SHA-256, a well-formed container with the records listed.</summary>
-    private static async Task<(long Records, long Bytes)> CheckFilesAsync(IFeedStore run, FeedManifest manifest, List<string> problems, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every listed file against its entry: there, same size and SHA-256, a well-formed container with the records
+    /// listed; and every event inside its listener's local day (<see cref="LocalDayCheck"/>).
+    /// </summary>
+    private static async Task<(long Records, long Bytes)> CheckFilesAsync(
+        IFeedStore run, FeedManifest manifest, LocalDayCheck localDays, List<string> problems, CancellationToken cancellationToken)
     {
         long records = 0, bytes = 0;
         foreach (var file in manifest.Files)
@@ -158,7 +162,9 @@ public static class RunValidator
             buffer.Position = 0;
             try
             {
-                var scanned = AvroContainerScanner.Scan(buffer);
+                var scanned = LocalDayCheck.Covers(file.Path)
+                    ? await localDays.CheckAsync(file.Path, buffer, problems, cancellationToken).ConfigureAwait(false)
+                    : AvroContainerScanner.Scan(buffer);
                 records += scanned.Records;
                 if (scanned.Records != file.Records) problems.Add($"{file.Path} holds {scanned.Records} records; the manifest says {file.Records}.");
             }

@@ -155,6 +155,64 @@ public sealed class RunValidatorTests : IDisposable
         Assert.Equal(Parameters.RunId, result.RunId);
     }
 
+    [Fact]
+    public async Task Validate_EventMovedOutOfItsListenersLocalDay_ReportsTheFileTheUserAndTheDay()
+    {
+        await RunAsync();
+        const string path = "events/date=2024-03-02/part-00001.avro";
+        var file = Path.Combine(RunFolder, path);
+        var events = Core.Avro.EventRecordCodec.ReadAll(new MemoryStream(File.ReadAllBytes(file))).ToList();
+        // A day later: its start is then at or after the end of its listener's local day, whatever the zone.
+        var moved = events[^1] with { TimestampMs = events[^1].TimestampMs + 86_400_000 };
+        events[^1] = moved;
+        RewriteEvents(path, events);
+
+        var result = await ValidateAsync();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains(path, problem, StringComparison.Ordinal);
+        Assert.Contains("1 events outside their listener's local day 2024-03-02", problem, StringComparison.Ordinal);
+        Assert.Contains($"user {moved.UserId} in ", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_EventOfAUserOfAnotherPart_ReportsIt()
+    {
+        await RunAsync();
+        const string path = "events/date=2024-03-03/part-00000.avro";
+        var events = Core.Avro.EventRecordCodec.ReadAll(new MemoryStream(File.ReadAllBytes(Path.Combine(RunFolder, path)))).ToList();
+        events[0] = events[0] with { UserId = Parameters.Users - 1 };
+        RewriteEvents(path, events);
+
+        var result = await ValidateAsync();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains($"{path} holds 1 events of users who are not in part 0 (the first: user {Parameters.Users - 1})", problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>Rewrites an events file with <paramref name="events"/> and its manifest entry to match, so that only the events' content is wrong.</summary>
+    private void RewriteEvents(string path, IReadOnlyList<Core.Avro.EventRecord> events)
+    {
+        var bytes = new MemoryStream();
+        Core.Avro.AvroContainer.WriteAll(bytes, Core.Avro.FeedSchemas.Event, Core.Avro.AvroCodecOptions.Parse(Parameters.Codec),
+            Core.Avro.SyncMarker.Derive(Parameters.Seed, path), events, (buffer, e) =>
+            {
+                buffer.WriteLong(e.Id);
+                buffer.WriteLong(e.TimestampMs);
+                buffer.WriteString(e.TrackId);
+                buffer.WriteLong(e.UserId);
+                buffer.WriteLong(e.ListeningTimeMs);
+                buffer.WriteLong(e.SessionId);
+            });
+        File.WriteAllBytes(Path.Combine(RunFolder, path), bytes.ToArray());
+        var entry = new LedgerFile(path, bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray())), events.Count);
+        EditManifest(m => m with
+        {
+            Files = m.Files.Select(f => f.Path == path ? entry : f).ToList(),
+            Counts = m.Counts with { Bytes = m.Counts.Bytes - m.Files.Single(f => f.Path == path).Bytes + entry.Bytes },
+        });
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private Task RunAsync() => LocalRun.RunAsync(_folder.Path, Parameters, new RunSchedule(3, 2));
