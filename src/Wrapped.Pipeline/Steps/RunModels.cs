@@ -20,6 +20,9 @@ public static class RunModels
 
     private static readonly ConcurrentDictionary<string, ListeningModel> ByHash = new(StringComparer.Ordinal);
 
+    /// <summary>Forgets every model but the presets, as a new process would.</summary>
+    public static void Clear() => ByHash.Clear();
+
     /// <summary>Keeps <paramref name="model"/> for <see cref="GetAsync"/> in this process (the model a request was made with).</summary>
     public static ListeningModel Remember(ListeningModel model)
     {

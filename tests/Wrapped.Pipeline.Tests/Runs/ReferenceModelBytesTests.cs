@@ -16,7 +16,7 @@ public sealed class ReferenceModelBytesTests
     /// <c>wrapped run --input samples --users 30 --start 2025-03-01 --end 2025-03-06 --seed 7 --part-size 12 --run-id pinned</c>,
     /// and <c>sha256sum</c> over <c>runs/pinned/**/*.avro</c>.
     /// </summary>
-    private static readonly SortedDictionary<string, string> BeforeModels = new(StringComparer.Ordinal)
+    internal static readonly SortedDictionary<string, string> BeforeModels = new(StringComparer.Ordinal)
     {
         ["catalog/artists.avro"] = "7ad29827a1df27285aa125aed530816c893d28797e348ec796195914ff38ab4c",
         ["catalog/tracks.avro"] = "b0af73fd01933e07599f90e9372c97ba71adb9f3814f398c76c8ad8805d7b8d4",
@@ -46,7 +46,7 @@ public sealed class ReferenceModelBytesTests
         ["users/part-00002.avro"] = "575cbb1235318f927a2a2b75025a219bea8c0cc1247a173f28f2f699b62a3b31",
     };
 
-    private static readonly Core.Feed.RunParameters Pinned =
+    internal static readonly Core.Feed.RunParameters Pinned =
         LocalRun.Parameters(users: 30, start: new DateOnly(2025, 3, 1), end: new DateOnly(2025, 3, 6), partSize: 12, seed: 7).WithModel(ListeningModel.Reference);
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ReferenceModelBytesTests
         Assert.Equal(BeforeModels, DataFileChecksums(folder.Path));
     }
 
-    private static SortedDictionary<string, string> DataFileChecksums(string folder) => new(
+    internal static SortedDictionary<string, string> DataFileChecksums(string folder) => new(
         LocalRun.Feed(folder, Pinned)
             .Where(f => f.Key.EndsWith(".avro", StringComparison.Ordinal))
             .ToDictionary(f => f.Key, f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Value))),
