@@ -37,18 +37,18 @@ public sealed record RunParameters
 
     /// <summary>
     /// The canonical hash (<see cref="ListeningModel.Hash"/>) of the listening model the run simulates with; the model
-    /// itself is the run's <c>_model.json</c>. By default the realistic preset's. Set it with <see cref="WithModel"/>.
+    /// itself is the run's <c>_model.json</c>. Set it with <see cref="WithModel"/> (the run request factory does, with the
+    /// realistic preset by default). Absent, as in a run recorded before listening models existed, it is the reference
+    /// preset's, which is what such a run simulated.
     /// </summary>
-    public string ModelHash { get; init; } = ListeningModel.Realistic.Hash;
+    public string ModelHash { get; init; } = ListeningModel.Reference.Hash;
 
     /// <summary>
     /// The TZDB release the listeners' time zones come from (<see cref="ListenerTimeZone.DatabaseVersion"/>), when the
     /// model gives users time zones; null when every user lives in UTC. A new release can move a zone's clocks, and so
     /// a run's bytes.
     /// </summary>
-    // Written even when null: a missing value reads back as the default, this build's TZDB.
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
-    public string? TimeZoneDatabase { get; init; } = ListenerTimeZone.DatabaseVersion;
+    public string? TimeZoneDatabase { get; init; }
 
     /// <summary>These parameters with <paramref name="model"/> as the run's model, and this build's TZDB when it has time zones.</summary>
     public RunParameters WithModel(ListeningModel model)

@@ -44,7 +44,10 @@ public static class RunStart
         // (days cannot be taken back) or has no definition (an abandoned attempt's leftovers): then it is discarded.
         var staged = await store.TryReadJsonAsync<RunDefinition>(layout.Staged(layout.Parameters), cancellationToken).ConfigureAwait(false);
         if (staged is null || staged.Parameters.End > requestedEnd) await RunTransaction.DiscardAsync(store, layout, cancellationToken).ConfigureAwait(false);
-        await RunTransaction.View(store, layout, staged: true).WriteJsonAsync(layout.Parameters, definition, cancellationToken).ConfigureAwait(false);
+        var staging = RunTransaction.View(store, layout, staged: true);
+        await staging.WriteJsonAsync(layout.Parameters, definition, cancellationToken).ConfigureAwait(false);
+        // A run recorded before listening models has no _model.json: the extension adds it, with its other files.
+        await RunModels.WriteAsync(staging, layout, model, cancellationToken).ConfigureAwait(false);
         return new RunPlan(RunWriteMode.Extension);
     }
 

@@ -46,4 +46,29 @@ public sealed class RunModelTests
         Assert.Contains("_model.json is the listening model", refused.Message, StringComparison.Ordinal);
         Assert.Contains($"not the run's {mine.Hash[..12]}", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Extend_RunRecordedBeforeModels_StaysAReferenceRunAndGetsItsModelFileWithTheExtension()
+    {
+        var parameters = ReferenceModelBytesTests.Pinned;
+        using var folder = new TempFolder("before-models");
+        await LocalRun.RunAsync(folder.Path, parameters with { End = parameters.Start.AddDays(2) }, new RunSchedule(12, 2));
+        var run = Path.Combine(folder.Path, "runs", parameters.RunId);
+        // What the code before models left: no _model.json, and parameters without a model or a TZDB.
+        File.Delete(Path.Combine(run, "_model.json"));
+        foreach (var (file, node) in new[] { ("_run.json", "parameters"), ("_manifest.json", "parameters") })
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(run, file)))!;
+            Assert.True(json[node]!.AsObject().Remove("modelHash"));
+            json[node]!.AsObject().Remove("timeZoneDatabase");
+            File.WriteAllText(Path.Combine(run, file), json.ToJsonString());
+        }
+
+        await LocalRun.RunAsync(folder.Path, parameters, new RunSchedule(12, 2));
+
+        Assert.Equal(ListeningModel.Reference.Text, File.ReadAllText(Path.Combine(run, "_model.json")));
+        Assert.Equal(ReferenceModelBytesTests.BeforeModels, ReferenceModelBytesTests.DataFileChecksums(folder.Path));
+        var validation = await RunValidator.ValidateAsync(new Wrapped.Pipeline.Storage.LocalFeedStore(run), CancellationToken.None);
+        Assert.True(validation.IsValid, string.Join("\n", validation.Problems));
+    }
 }
