@@ -156,7 +156,7 @@ internal static class EndToEndBenchmark
                 var figure = await EndToEndAsync(Parameters(users, days, partSize).WithModel(model), catalogFolder, Path.Combine(output, $"run-{++run}"), parallelism, eventsTo);
                 times[model] = figure;
                 figures[model].Add(figure);
-                log.WriteLine($"pair {pair + 1}, {model.Name}: {figure.Events:N0} events in {figure.Elapsed.TotalSeconds:N2} s = {figure.Rate / 1e6:N2} M events/s, {figure.Cores:N2} cores busy");
+                log.WriteLine($"pair {pair + 1}, {model.Name}: {figure.Events:N0} events in {figure.Elapsed.TotalSeconds:N2} s = {figure.Rate / 1e6:N2} M events/s, {figure.Cores:N2} cores busy ({figure.Cores * figure.Elapsed.TotalSeconds:N1} s of processor time)");
             }
             ratios.Add(times[other].Elapsed / times[baseline].Elapsed);
             log.WriteLine($"pair {pair + 1}: {other.Name} / {baseline.Name} time = {ratios[^1]:N3}; load average {LoadAverage()}");
@@ -170,6 +170,7 @@ internal static class EndToEndBenchmark
         log.WriteLine($"| median time | {Median(figures[baseline].Select(f => f.Elapsed.TotalSeconds)):N2} s | {Median(figures[other].Select(f => f.Elapsed.TotalSeconds)):N2} s |");
         log.WriteLine($"| events | {figures[baseline][0].Events:N0} | {figures[other][0].Events:N0} |");
         log.WriteLine($"| median M events/s | {Median(figures[baseline].Select(f => f.Rate)) / 1e6:N2} | {Median(figures[other].Select(f => f.Rate)) / 1e6:N2} |");
+        log.WriteLine($"| median processor time | {Median(figures[baseline].Select(f => f.Cores * f.Elapsed.TotalSeconds)):N1} s | {Median(figures[other].Select(f => f.Cores * f.Elapsed.TotalSeconds)):N1} s |");
         log.WriteLine($"| time ratio {other.Name} / {baseline.Name} | median {Median(ratios):N3} (pairs: {string.Join(", ", ratios.Select(r => r.ToString("N3")))}) | |");
     }
 
