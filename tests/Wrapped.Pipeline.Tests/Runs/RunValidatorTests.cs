@@ -193,17 +193,7 @@ public sealed class RunValidatorTests : IDisposable
     /// <summary>Rewrites an events file with <paramref name="events"/> and its manifest entry to match, so that only the events' content is wrong.</summary>
     private void RewriteEvents(string path, IReadOnlyList<Core.Avro.EventRecord> events)
     {
-        var bytes = new MemoryStream();
-        Core.Avro.AvroContainer.WriteAll(bytes, Core.Avro.FeedSchemas.Event, Core.Avro.AvroCodecOptions.Parse(Parameters.Codec),
-            Core.Avro.SyncMarker.Derive(Parameters.Seed, path), events, (buffer, e) =>
-            {
-                buffer.WriteLong(e.Id);
-                buffer.WriteLong(e.TimestampMs);
-                buffer.WriteString(e.TrackId);
-                buffer.WriteLong(e.UserId);
-                buffer.WriteLong(e.ListeningTimeMs);
-                buffer.WriteLong(e.SessionId);
-            });
+        var bytes = new MemoryStream(EventFiles.Write(events, Parameters.Codec, Parameters.Seed, path));
         File.WriteAllBytes(Path.Combine(RunFolder, path), bytes.ToArray());
         var entry = new LedgerFile(path, bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray())), events.Count);
         EditManifest(m => m with
