@@ -38,7 +38,7 @@ public static class RunValidator
         var definition = await TryReadAsync<RunDefinition>(run, layout.Parameters, problems, cancellationToken).ConfigureAwait(false);
         if (definition is not null) CheckAgreement(manifest, definition, problems);
         else if (!present.Contains(layout.Parameters)) problems.Add($"{layout.Parameters} is missing.");
-        var model = await CheckModelAsync(run, layout, manifest.Parameters, present, problems, cancellationToken).ConfigureAwait(false);
+        var model = await CheckModelAsync(run, layout, manifest.Parameters, present, problems, notes, cancellationToken).ConfigureAwait(false);
         CheckSchemas(manifest, model, problems);
         var (records, bytes) = await CheckFilesAsync(run, manifest, new LocalDayCheck(run, layout), problems, cancellationToken).ConfigureAwait(false);
         CheckCompleteness(manifest, present, problems);
@@ -93,7 +93,7 @@ public static class RunValidator
 
     /// <summary>The run's <c>_model.json</c>: there, a valid model, the one the manifest's parameters name. Null when it is not.</summary>
     private static async Task<ListeningModel?> CheckModelAsync(IFeedStore run, FeedLayout layout, RunParameters parameters, IReadOnlySet<string> present,
-        List<string> problems, CancellationToken cancellationToken)
+        List<string> problems, List<string> notes, CancellationToken cancellationToken)
     {
         if (!present.Contains(layout.Model))
         {
@@ -118,9 +118,11 @@ public static class RunValidator
         var zones = model.HasTimeZones ? Core.TimeZones.ListenerTimeZone.DatabaseVersion : null;
         if (parameters.TimeZoneDatabase != zones)
         {
-            problems.Add(model.HasTimeZones
-                ? $"The run was made with TZDB {parameters.TimeZoneDatabase ?? "(none)"}; this build has {zones}, so the local days it checks may differ."
-                : $"The manifest names TZDB {parameters.TimeZoneDatabase}, but the run's model has no time zones.");
+            // Another release's clocks can move a local day by an hour: the run is what it was, the check's basis is not.
+            if (model.HasTimeZones && parameters.TimeZoneDatabase is not null)
+                notes.Add($"The run was made with TZDB {parameters.TimeZoneDatabase}; this build has {zones}: its local days are checked with this build's zones.");
+            else
+                problems.Add($"The manifest names TZDB {parameters.TimeZoneDatabase ?? "(none)"}, but the run's model {(model.HasTimeZones ? "has" : "has no")} time zones.");
         }
         return model;
     }

@@ -190,6 +190,31 @@ public sealed class RunValidatorTests : IDisposable
         Assert.Contains($"{path} holds 1 events of users who are not in part 0 (the first: user {Parameters.Users - 1})", problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Validate_ModelFileMissing_ReportsIt()
+    {
+        await RunAsync();
+        File.Delete(Path.Combine(RunFolder, "_model.json"));
+
+        var result = await ValidateAsync();
+
+        Assert.Contains("_model.json is missing: the run does not say which listening model made it.", result.Problems);
+    }
+
+    [Fact]
+    public async Task Validate_ModelFileChanged_ReportsThatItIsNotTheManifestsModel()
+    {
+        await RunAsync();
+        var path = Path.Combine(RunFolder, "_model.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"preferenceKept\": 0.75", "\"preferenceKept\": 0.7", StringComparison.Ordinal));
+
+        var result = await ValidateAsync();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.StartsWith("_model.json is the listening model ", problem, StringComparison.Ordinal);
+        Assert.Contains($"the manifest names {Parameters.ModelHash[..12]}", problem, StringComparison.Ordinal);
+    }
+
     /// <summary>Rewrites an events file with <paramref name="events"/> and its manifest entry to match, so that only the events' content is wrong.</summary>
     private void RewriteEvents(string path, IReadOnlyList<Core.Avro.EventRecord> events)
     {
