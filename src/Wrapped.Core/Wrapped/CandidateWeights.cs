@@ -19,6 +19,9 @@ internal readonly struct CandidateWeights
         _first = 1 - _ratio;
     }
 
+    /// <summary>q: each position is q times as likely as the one before it (but the last).</summary>
+    public double Ratio => _ratio;
+
     /// <summary>The probability of position <paramref name="k"/> (0 = the first in the subset's order).</summary>
     public double At(int k) => k < _size - 1 ? _first * Math.Pow(_ratio, k) : Math.Pow(_ratio, _size - 1);
 

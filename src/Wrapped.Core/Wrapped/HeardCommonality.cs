@@ -6,11 +6,12 @@ namespace Wrapped.Core.Wrapped;
 /// The commonality comparison for a play drawn from the tracks of every artist the listener has heard: the share of
 /// that subset's candidates each popularity rank beats, for either newness order. The subset only grows (a new artist
 /// adds all its tracks), and rebuilding the shares costs a pass over it, so they are rebuilt only once the subset has
-/// grown by an eighth since the last build: between builds a play is compared with a slightly older subset.
+/// grown by a quarter since the last build: between builds a play is compared with a slightly smaller subset, which
+/// moves a listener's score by far less than the gap between C and U listeners.
 /// </summary>
 internal sealed class HeardCommonality
 {
-    private const int GrowthBeforeRebuild = 8;
+    private const int GrowthBeforeRebuild = 4;
 
     private readonly WrappedCatalog _catalog;
     private readonly ulong[] _tracks;
@@ -27,34 +28,55 @@ internal sealed class HeardCommonality
     /// <summary>Adds every track of <paramref name="artist"/>, newly heard.</summary>
     public void AddArtist(int artist)
     {
-        foreach (var track in _catalog.Tracks.ArtistTracks(artist))
+        var tracks = _catalog.Tracks.ArtistTracks(artist);
+        foreach (var track in tracks)
         {
             _tracks[track >> 6] |= 1UL << track;
         }
-        _count += _catalog.Tracks.ArtistTracks(artist).Length;
+        _count += tracks.Length;
     }
 
     /// <summary>The share of heard-subset candidates that <paramref name="popularityRank"/> beats, in <paramref name="order"/>.</summary>
     public double Share(NewnessOrder order, int popularityRank)
     {
-        if (_builtCount == 0 || _count - _builtCount > _builtCount / GrowthBeforeRebuild) Rebuild();
+        if (_count - _builtCount > _builtCount / GrowthBeforeRebuild) Rebuild();
         return _shares[(int)order * _catalog.Commonality.PopularityRanks + popularityRank];
     }
 
+    /// <summary>
+    /// One pass over the heard tracks in newness order: position k of m has weight (1 − q)·q^k oldest first, and the
+    /// mirror position newest first; each weight is the previous one times q (or 1/q), so no table is built.
+    /// </summary>
     private void Rebuild()
     {
         var tables = _catalog.Commonality;
-        if (_shares.Length == 0) _shares = new double[2 * tables.PopularityRanks];
-        var subset = new int[_count];
-        var n = 0;
+        var ranks = tables.PopularityRanks;
+        if (_shares.Length == 0) _shares = new double[2 * ranks];
+        var shares = _shares.AsSpan();
+        shares.Clear();
+        var size = _count;
+        var weights = new CandidateWeights(size);
+        var ratio = weights.Ratio;
+        var tail = weights.At(size - 1);
+        // Oldest first, position k weighs (1 − q)·q^k; newest first, the track at k sits at m − 1 − k, whose weight
+        // grows by 1/q as k goes up. The last position of either order takes the tail.
+        var oldestFirst = weights.At(0);
+        var newestFirst = size >= 2 ? weights.At(size - 2) : 0;
+        var popularityRank = tables.PopularityRank;
+        var k = 0;
         for (var w = 0; w < _tracks.Length; w++)
         {
-            for (var bits = _tracks[w]; bits != 0; bits &= bits - 1)
+            for (var bits = _tracks[w]; bits != 0; bits &= bits - 1, k++)
             {
-                subset[n++] = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                var rank = popularityRank[(w << 6) + BitOperations.TrailingZeroCount(bits)];
+                shares[rank] += k == size - 1 ? tail : oldestFirst;
+                shares[ranks + rank] += k == 0 ? tail : newestFirst;
+                oldestFirst *= ratio;
+                if (k > 0) newestFirst /= ratio;
             }
         }
-        CommonalityTables.BeatenShares(subset, tables.PopularityRank, tables.PopularityRanks, _shares);
+        CommonalityTables.ToMidShares(shares[..ranks]);
+        CommonalityTables.ToMidShares(shares[ranks..]);
         _builtCount = _count;
     }
 }

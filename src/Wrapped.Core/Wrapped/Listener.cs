@@ -43,6 +43,15 @@ internal sealed class Listener
 
     public long LastPlayMs => _lastPlayMs;
 
+    /// <summary>Starts loading what a coming play of <paramref name="track"/> will update: its tally and its artist's heard bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(int track)
+    {
+        var artist = _catalog.Table.Facts(track).Artist;
+        Simulation.Prefetcher.Line(ref _heardArtists[artist >> 6]);
+        _year?.Tracks.Prefetch(track);
+    }
+
     /// <summary>Adds one play; <paramref name="timestampMs"/> must not be earlier than the previous play's.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(long timestampMs, int track, long listeningMs)
@@ -51,8 +60,7 @@ internal sealed class Listener
         var local = _clock.ToLocalMilliseconds(timestampMs);
         if (!_day.Contains(local)) EnterDay(local);
         var year = _year!;
-        var tracks = _catalog.Tracks;
-        var facts = tracks.Facts[track];
+        ref readonly var facts = ref _catalog.Table.Facts(track);
 
         year.ListeningMs += listeningMs;
         year.Plays++;
@@ -69,9 +77,9 @@ internal sealed class Listener
         var heardBit = 1UL << artist;
         var familiar = (heardWord & heardBit) != 0;
         year.FamiliarPlays += familiar ? 1 : 0;
-        year.NewnessSum += tracks.Newness(track);
+        year.NewnessSum += facts.Newness;
         year.RepeatPlays += track == _previousTrack | artist == _previousArtist ? 1 : 0;
-        if (track != _previousTrack) Compare(year, track, artist, familiar);
+        if (track != _previousTrack) Compare(year, track, in facts, familiar);
         if (!familiar)
         {
             heardWord |= heardBit;
@@ -86,30 +94,28 @@ internal sealed class Listener
     /// it from: the previous artist's tracks when it is that artist, the whole catalog when the artist is new, else the
     /// tracks of every artist heard.
     /// </summary>
-    private void Compare(ListenerYear year, int track, int artist, bool familiar)
+    private void Compare(ListenerYear year, int track, in PlayFacts facts, bool familiar)
     {
         var tables = _catalog.Commonality;
         double oldestFirst, newestFirst;
-        if (artist == _previousArtist)
+        if (facts.Artist == _previousArtist)
         {
-            oldestFirst = tables.Artist(NewnessOrder.OldestFirst, track);
-            newestFirst = tables.Artist(NewnessOrder.NewestFirst, track);
+            oldestFirst = facts.ArtistShareOldestFirst;
+            newestFirst = facts.ArtistShareNewestFirst;
             year.PlacedPlays++;
-            year.PositionSum += tables.ArtistPosition(track);
+            year.PositionSum += facts.ArtistPosition;
         }
         else if (!familiar)
         {
-            var rank = tables.PopularityRank[track];
-            oldestFirst = tables.Catalog(NewnessOrder.OldestFirst, rank);
-            newestFirst = tables.Catalog(NewnessOrder.NewestFirst, rank);
+            oldestFirst = tables.Catalog(NewnessOrder.OldestFirst, facts.PopularityRank);
+            newestFirst = tables.Catalog(NewnessOrder.NewestFirst, facts.PopularityRank);
             year.PlacedPlays++;
             year.PositionSum += tables.CatalogPosition(track);
         }
         else
         {
-            var rank = tables.PopularityRank[track];
-            oldestFirst = _heard.Share(NewnessOrder.OldestFirst, rank);
-            newestFirst = _heard.Share(NewnessOrder.NewestFirst, rank);
+            oldestFirst = _heard.Share(NewnessOrder.OldestFirst, facts.PopularityRank);
+            newestFirst = _heard.Share(NewnessOrder.NewestFirst, facts.PopularityRank);
         }
         year.ComparedPlays++;
         year.BeatenOldestFirst += oldestFirst;

@@ -41,6 +41,14 @@ internal sealed class TrackTallies
         }
     }
 
+    /// <summary>Starts loading the slot where <paramref name="track"/> is (or would be) counted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(int track)
+    {
+        var slots = _slots;
+        Simulation.Prefetcher.Line(ref slots[Hash(track) & (slots.Length - 1)]);
+    }
+
     /// <summary>Calls <paramref name="visit"/> with every track's totals, in no particular order.</summary>
     public void ForEach<TVisitor>(ref TVisitor visit)
         where TVisitor : struct, ITallyVisitor

@@ -17,7 +17,14 @@ public sealed class WrappedAggregator : IDisposable
     private readonly Func<long, ListenerClock> _clockOf;
     private readonly Dictionary<long, Listener> _listeners = [];
     private readonly EventFileDecoder _decoder = new();
+    private readonly Play[] _batch = new Play[BatchSize];
+    private int _batched;
     private Listener? _current;
+
+    // Plays are resolved to tracks as they are decoded, then aggregated a batch at a time, so that each play's
+    // listener state can be fetched from memory a few plays ahead of its use.
+    private const int BatchSize = 1024;
+    private const int PrefetchDistance = 8;
 
     /// <param name="clockOf">Each listener's clock; UTC for everyone when null.</param>
     public WrappedAggregator(WrappedCatalog catalog, Func<long, ListenerClock>? clockOf = null)
@@ -44,7 +51,14 @@ public sealed class WrappedAggregator : IDisposable
     public long AddEventFile(ReadOnlyMemory<byte> file, string path)
     {
         var visitor = new PlayVisitor(this, path);
-        return _decoder.Decode(file, path, ref visitor);
+        try
+        {
+            return _decoder.Decode(file, path, ref visitor);
+        }
+        finally
+        {
+            Flush(path);
+        }
     }
 
     /// <summary>Every listener's summaries, by user id then year, without letters.</summary>
@@ -76,6 +90,31 @@ public sealed class WrappedAggregator : IDisposable
         Plays++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Enqueue(long userId, long timestampMs, int track, long listeningMs, string path)
+    {
+        _batch[_batched++] = new Play(userId, timestampMs, listeningMs, track);
+        if (_batched == BatchSize) Flush(path);
+    }
+
+    private void Flush(string path)
+    {
+        var plays = _batch.AsSpan(0, _batched);
+        _batched = 0;
+        for (var i = 0; i < plays.Length; i++)
+        {
+            ref readonly var play = ref plays[i];
+            if (i + PrefetchDistance < plays.Length)
+            {
+                ref readonly var ahead = ref plays[i + PrefetchDistance];
+                if (ahead.UserId == _current?.UserId) _current.Prefetch(ahead.Track);
+            }
+            AddPlay(play.UserId, play.TimestampMs, play.Track, play.ListeningMs, path);
+        }
+    }
+
+    private readonly record struct Play(long UserId, long TimestampMs, long ListeningMs, int Track);
+
     private Listener Switch(long userId)
     {
         if (!_listeners.TryGetValue(userId, out var listener))
@@ -98,9 +137,9 @@ public sealed class WrappedAggregator : IDisposable
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs)
         {
-            var track = aggregator._catalog.TrackIds.Find(trackIdAvro);
+            var track = aggregator._catalog.Table.Find(trackIdAvro);
             if (track < 0) ThrowUnknownTrack(userId, trackIdAvro);
-            aggregator.AddPlay(userId, timestampMs, track, listeningMs, path);
+            aggregator.Enqueue(userId, timestampMs, track, listeningMs, path);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

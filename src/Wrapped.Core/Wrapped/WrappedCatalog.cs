@@ -5,7 +5,7 @@ namespace Wrapped.Core.Wrapped;
 
 /// <summary>
 /// The catalog as Wrapped reads it: the simulator's arrays (track index = newness rank, artists by key), the names
-/// and genres a summary shows, a lookup from an event's encoded track id to its index, and the popularity tables
+/// and genres a summary shows, a table from an event's encoded track id to its index and facts, and the popularity tables
 /// the commonality score compares each play with. Immutable: shared by every part a process aggregates.
 /// </summary>
 public sealed class WrappedCatalog
@@ -38,8 +38,15 @@ public sealed class WrappedCatalog
         {
             if (_trackGenres[t] != NoGenre) _trackGenres[t] = renumber[_trackGenres[t]];
         }
-        TrackIds = TrackIdLookup.Create(tracks);
         Commonality = CommonalityTables.Create(tracks);
+        Table = new TrackTable(tracks, t => new PlayFacts(
+            tracks.ArtistOf(t),
+            tracks.DurationMs(t),
+            tracks.Newness(t),
+            Commonality.PopularityRank[t],
+            (float)Commonality.Artist(NewnessOrder.OldestFirst, t),
+            (float)Commonality.Artist(NewnessOrder.NewestFirst, t),
+            (float)Commonality.ArtistPosition(t)));
     }
 
     /// <summary>A track without a genre counts towards no genre.</summary>
@@ -53,9 +60,10 @@ public sealed class WrappedCatalog
 
     public int GenreCount => _genres.Length;
 
-    internal TrackIdLookup TrackIds { get; }
-
     internal CommonalityTables Commonality { get; }
+
+    /// <summary>Track ids to indexes, and what a play reads about each track.</summary>
+    internal TrackTable Table { get; }
 
     /// <summary>Builds the Wrapped view of <paramref name="rows"/> (the prepared catalog's tracks).</summary>
     public static WrappedCatalog Create(IReadOnlyList<CatalogTrack> rows)
