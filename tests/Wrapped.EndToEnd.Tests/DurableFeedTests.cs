@@ -34,7 +34,7 @@ public sealed class DurableFeedTests(AzuriteFixture azurite)
             InputFiles.InFolder(""), await InputFingerprints.ComputeAsync(LocalSources(), CancellationToken.None));
         Assert.Equal(started.RunId, request.Parameters.RunId);
         await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(folder.Path), request.Parameters, LocalSources(), request.Fingerprints,
-            new RunSchedule(request.BatchSize, 2), null, CancellationToken.None);
+            new RunSchedule(request.BatchSize, 2), null, CancellationToken.None, computeWrapped: false);
         var localFeed = TempFolder.Snapshot(Path.Combine(folder.Path, "runs", started.RunId!), FeedOnAzurite.IsFeedFile);
 
         FeedAssert.SameFiles(localFeed, durableFeed);

@@ -127,7 +127,7 @@ public sealed class FunctionTriggerTests(AzuriteFixture azurite)
         var definition = await world.Stores.Output.ReadJsonAsync<RunDefinition>($"runs/{started.RunId}/_run.json", CancellationToken.None);
         var local = new FeedStores(new LocalFeedStore(RepoPaths.Samples), new LocalFeedStore(folder.Path));
         await LocalFeedRunner.RunFromCsvAsync(local.Output, definition.Parameters, local.Sources(InputFiles.InFolder("")), definition.Inputs,
-            new RunSchedule(3, 2), null, CancellationToken.None);
+            new RunSchedule(3, 2), null, CancellationToken.None, computeWrapped: false);
         var oneGo = TempFolder.Snapshot(Path.Combine(folder.Path, "runs", started.RunId!), FeedOnAzurite.IsFeedFile);
         FeedAssert.SameFiles(oneGo, afterExtension);
     }

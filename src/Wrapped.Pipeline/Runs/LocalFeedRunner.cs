@@ -10,13 +10,15 @@ namespace Wrapped.Pipeline.Runs;
 /// Runs the feed in this process: the same steps the Durable orchestration calls as activities, scheduled with
 /// <see cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource}, ParallelOptions, Func{TSource, CancellationToken, ValueTask})"/>.
 /// Resumable: finished steps are found in their ledgers and skipped, and simulated days in the saved state.
+/// After the simulation it computes Wrapped (<see cref="LocalWrappedRunner"/>) unless <c>computeWrapped</c> is false:
+/// the Durable orchestration does not compute it yet, and runs compared with it byte for byte opt out.
 /// </summary>
 public static class LocalFeedRunner
 {
     /// <summary>Prepares the catalog from the CSVs, then runs the feed.</summary>
     public static async Task<RunOutcome> RunFromCsvAsync(
         IFeedStore store, RunParameters parameters, CatalogSources sources, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
-        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken, bool computeWrapped = true)
     {
         var layout = await BeginAsync(store, parameters, inputs, schedule, cancellationToken).ConfigureAwait(false);
         var stopwatch = Stopwatch.StartNew();
@@ -25,13 +27,13 @@ public static class LocalFeedRunner
             progress?.Report(new RunProgress("prepare", 0, 0, 0));
             await CatalogStep.RunAsync(store, layout, CatalogSettings.Of(parameters), sources, cancellationToken).ConfigureAwait(false);
         }
-        return await SimulateAsync(store, layout, parameters, schedule, progress, stopwatch, cancellationToken).ConfigureAwait(false);
+        return await SimulateAsync(store, layout, parameters, schedule, progress, stopwatch, computeWrapped, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Copies an already prepared catalog (the output of <c>prepare</c>) into the run, then runs the feed.</summary>
     public static async Task<RunOutcome> RunFromCatalogAsync(
         IFeedStore store, RunParameters parameters, IFeedStore catalogStore, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
-        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken, bool computeWrapped = true)
     {
         // A missing or foreign catalog is refused before anything is written.
         await CatalogCache.GetAsync(catalogStore, FeedLayout.AtStoreRoot(), cancellationToken).ConfigureAwait(false);
@@ -42,7 +44,7 @@ public static class LocalFeedRunner
             progress?.Report(new RunProgress("catalog", 0, 0, 0));
             await CatalogCopy.RunAsync(catalogStore, store, layout, cancellationToken).ConfigureAwait(false);
         }
-        return await SimulateAsync(store, layout, parameters, schedule, progress, stopwatch, cancellationToken).ConfigureAwait(false);
+        return await SimulateAsync(store, layout, parameters, schedule, progress, stopwatch, computeWrapped, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<FeedLayout> BeginAsync(
@@ -56,7 +58,7 @@ public static class LocalFeedRunner
 
     private static async Task<RunOutcome> SimulateAsync(
         IFeedStore store, FeedLayout layout, RunParameters parameters, RunSchedule schedule, IProgress<RunProgress>? progress,
-        Stopwatch stopwatch, CancellationToken cancellationToken)
+        Stopwatch stopwatch, bool computeWrapped, CancellationToken cancellationToken)
     {
         if (!await store.ExistsAsync(layout.Ledger(UsersStep.LedgerName), cancellationToken).ConfigureAwait(false))
         {
@@ -79,6 +81,8 @@ public static class LocalFeedRunner
                 }
                 progress?.Report(new RunProgress("simulate", Interlocked.Increment(ref batchesDone), batches.Count, Interlocked.Read(ref eventsWritten)));
             }).ConfigureAwait(false);
+
+        if (computeWrapped) await LocalWrappedRunner.RunAsync(store, layout, parameters, schedule, progress, cancellationToken).ConfigureAwait(false);
 
         progress?.Report(new RunProgress("manifest", batches.Count, batches.Count, eventsWritten));
         var manifest = await ManifestStep.RunAsync(store, layout, cancellationToken).ConfigureAwait(false);
