@@ -41,11 +41,11 @@ public sealed class EventFileDecoder : IDisposable
             var count = cursor.ReadLong(bytes);
             var size = cursor.ReadLong(bytes);
             if (count < 0 || size < 0 || size > bytes.Length - cursor.Position - SyncMarker.Size)
-                throw cursor.Error($"block {block} has an impossible record count {count} or size {size}");
+                throw new SpanCursor(path, block).Error($"has an impossible record count {count} or size {size}");
             var data = file.Slice(cursor.Position, (int)size);
             cursor.Position += (int)size;
             if (!bytes.Slice(cursor.Position, SyncMarker.Size).SequenceEqual(sync))
-                throw cursor.Error($"block {block} ends with a sync marker other than the header's: the file is corrupt");
+                throw new SpanCursor(path, block).Error("ends with a sync marker other than the header's: the file is corrupt");
             cursor.Position += SyncMarker.Size;
             var plain = deflated ? Inflate(data, path, block) : data.Span;
             DecodeRecords(plain, count, ref visitor, new SpanCursor(path, block));

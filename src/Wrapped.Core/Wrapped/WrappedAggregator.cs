@@ -51,14 +51,19 @@ public sealed class WrappedAggregator : IDisposable
     public long AddEventFile(ReadOnlyMemory<byte> file, string path)
     {
         var visitor = new PlayVisitor(this, path);
+        long plays;
         try
         {
-            return _decoder.Decode(file, path, ref visitor);
+            plays = _decoder.Decode(file, path, ref visitor);
         }
-        finally
+        catch
         {
-            Flush(path);
+            // A file that fails part-way adds nothing more: the caller gives up on the part anyway.
+            _batched = 0;
+            throw;
         }
+        Flush(path);
+        return plays;
     }
 
     /// <summary>Every listener's summaries, by user id then year, without letters.</summary>
