@@ -7,8 +7,8 @@ namespace Wrapped.Pipeline.Runs;
 
 /// <summary>
 /// Checks a finished run against its manifest: <c>_SUCCESS</c> present, every listed file there with its size and
-/// SHA-256, every Avro file well-formed with the record count the manifest says, no unlisted data file, and schema
-/// fingerprints equal to this build's.
+/// SHA-256, every Avro file well-formed with the record count the manifest says, no unlisted data file, schema
+/// fingerprints equal to this build's, and a Wrapped part for every users part (<see cref="WrappedValidation"/>).
 /// </summary>
 public static class RunValidator
 {
@@ -69,6 +69,7 @@ public static class RunValidator
 
         var eventRecords = manifest.Files.Where(f => f.Path.StartsWith("events/", StringComparison.Ordinal)).Sum(f => f.Records);
         if (eventRecords != manifest.Counts.Events) problems.Add($"The event files hold {eventRecords} records; the manifest counts {manifest.Counts.Events} events.");
+        problems.AddRange(WrappedValidation.Problems(manifest));
         return new ValidationResult(layout.RunId, manifest.Files.Count, records, bytes, problems);
     }
 }
