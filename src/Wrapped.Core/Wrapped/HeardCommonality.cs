@@ -36,11 +36,11 @@ internal sealed class HeardCommonality
         _count += tracks.Length;
     }
 
-    /// <summary>The share of heard-subset candidates that <paramref name="popularityRank"/> beats, in <paramref name="order"/>.</summary>
-    public double Share(NewnessOrder order, int popularityRank)
+    /// <summary>The share of heard-subset candidates that <paramref name="popularityRank"/> beats, oldest first and newest first.</summary>
+    public (double OldestFirst, double NewestFirst) Shares(int popularityRank)
     {
         if (_count - _builtCount > _builtCount / GrowthBeforeRebuild) Rebuild();
-        return _shares[(int)order * _catalog.Commonality.PopularityRanks + popularityRank];
+        return (_shares[popularityRank], _shares[_catalog.Commonality.PopularityRanks + popularityRank]);
     }
 
     /// <summary>

@@ -43,24 +43,27 @@ internal sealed class Listener
 
     public long LastPlayMs => _lastPlayMs;
 
-    /// <summary>Starts loading what a coming play of <paramref name="track"/> will update: its tally and its artist's heard bit.</summary>
+    /// <summary>Starts loading what a coming play of the track in <paramref name="slot"/> will update: its tally and its artist's heard bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(int track)
+    public void Prefetch(int slot)
     {
-        var artist = _catalog.Table.Facts(track).Artist;
-        Simulation.Prefetcher.Line(ref _heardArtists[artist >> 6]);
+        ref readonly var facts = ref _catalog.Table.FactsAt(slot, out var track);
+        Simulation.Prefetcher.Line(ref _heardArtists[facts.Artist >> 6]);
         _year?.Tracks.Prefetch(track);
     }
 
-    /// <summary>Adds one play; <paramref name="timestampMs"/> must not be earlier than the previous play's.</summary>
+    /// <summary>
+    /// Adds one play of the track in table slot <paramref name="slot"/>; <paramref name="timestampMs"/> must not be
+    /// earlier than the previous play's.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(long timestampMs, int track, long listeningMs)
+    public void Add(long timestampMs, int slot, long listeningMs)
     {
         _lastPlayMs = timestampMs;
         var local = _clock.ToLocalMilliseconds(timestampMs);
         if (!_day.Contains(local)) EnterDay(local);
         var year = _year!;
-        ref readonly var facts = ref _catalog.Table.Facts(track);
+        ref readonly var facts = ref _catalog.Table.FactsAt(slot, out var track);
 
         year.ListeningMs += listeningMs;
         year.Plays++;
@@ -114,8 +117,7 @@ internal sealed class Listener
         }
         else
         {
-            oldestFirst = _heard.Share(NewnessOrder.OldestFirst, facts.PopularityRank);
-            newestFirst = _heard.Share(NewnessOrder.NewestFirst, facts.PopularityRank);
+            (oldestFirst, newestFirst) = _heard.Shares(facts.PopularityRank);
         }
         year.ComparedPlays++;
         year.BeatenOldestFirst += oldestFirst;

@@ -1,6 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace Wrapped.Core.Wrapped;
 
-/// <summary>The running totals of one listener in one (local) calendar year; what a summary is made from.</summary>
+/// <summary>
+/// The running totals of one listener in one (local) calendar year; what a summary is made from. The month, hour and
+/// weekday buckets are inline, in the object itself: a play updates a few lines of one object, not three arrays.
+/// </summary>
 internal sealed class ListenerYear(int year)
 {
     public int Year { get; } = year;
@@ -10,10 +15,6 @@ internal sealed class ListenerYear(int year)
     public long Skips;
     public long FirstPlayMs = long.MaxValue;
     public long LastPlayMs = long.MinValue;
-    public readonly long[] ListeningMsByMonth = new long[12];
-    public readonly long[] PlaysByHour = new long[24];
-    public readonly long[] PlaysByWeekday = new long[7];
-    public readonly TrackTallies Tracks = new();
 
     /// <summary>Plays whose artist the listener had played before (since the run's start).</summary>
     public long FamiliarPlays;
@@ -34,6 +35,12 @@ internal sealed class ListenerYear(int year)
     public long PlacedPlays;
     public double PositionSum;
 
+    public Months ListeningMsByMonth;
+    public Hours PlaysByHour;
+    public Weekdays PlaysByWeekday;
+
+    public readonly TrackTallies Tracks = new();
+
     /// <summary>
     /// The mean share of alternatives beaten, for the newness order the listener's plays show: they sit in the older
     /// half of the subsets they were drawn from for a Timeless listener, in the newer half for a Newness one.
@@ -43,5 +50,23 @@ internal sealed class ListenerYear(int year)
         if (ComparedPlays == 0) return 0.5;
         var newestFirst = PlacedPlays > 0 && PositionSum / PlacedPlays > 0.5;
         return (newestFirst ? BeatenNewestFirst : BeatenOldestFirst) / ComparedPlays;
+    }
+
+    [InlineArray(12)]
+    public struct Months
+    {
+        private long _first;
+    }
+
+    [InlineArray(24)]
+    public struct Hours
+    {
+        private long _first;
+    }
+
+    [InlineArray(7)]
+    public struct Weekdays
+    {
+        private long _first;
     }
 }

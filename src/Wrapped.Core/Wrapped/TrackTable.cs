@@ -1,96 +1,134 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Wrapped.Core.Simulation;
 
 namespace Wrapped.Core.Wrapped;
 
 /// <summary>
-/// The catalog's tracks as the aggregation reads them: one 64-byte cache line per track holding its id exactly as an
-/// event file stores it (an Avro string: zig-zag length, then UTF-8) and the <see cref="PlayFacts"/> a play needs, and
-/// a hash table from an id's bytes to its track. Resolving a play's track and reading its facts touch one slot of the
-/// table and one line: no string is built per event, and the line that confirms the id is the one the play reads next.
+/// The catalog's tracks as the aggregation reads them: a hash table from a track id, exactly as an event file stores it
+/// (an Avro string: zig-zag length, then UTF-8), to a 64-byte cache line holding that id, the track's index and the
+/// <see cref="PlayFacts"/> a play needs. Resolving a play's track and reading its facts touch one line of the table
+/// (which does not fit in a core's cache) and one of a small array of control bytes (which does).
 /// </summary>
 /// <remarks>
-/// The table is open addressing with linear probing, at most three quarters full; each slot holds 32 bits of the id's
-/// hash beside the track, so a probe rarely reads a line it does not need. Ids longer than <see cref="InlineKeyBytes"/>
-/// bytes (never a Spotify id, which is 22 characters) are compared with the catalog's copy instead of the inline one.
-/// The lines live in a pinned array so that they can be aligned to cache lines.
+/// The layout of a "Swiss table": one control byte per slot (empty, or 7 bits of the id's hash), scanned sixteen at a
+/// time with one vector comparison, so a lookup reads only the slots whose bits match, nearly always just its own.
+/// Slots are filled by linear probing, at most three quarters full. Ids longer than <see cref="InlineKeyBytes"/> bytes
+/// (never a Spotify id, which is 22 characters) are compared with the catalog's copy instead of the inline one. The
+/// lines live in a pinned array so that they can be aligned to cache lines.
 /// </remarks>
 internal sealed class TrackTable
 {
+    /// <summary>A position in the table; what the aggregation carries from a play's lookup to its use.</summary>
+    public const int NotFound = -1;
+
     private const int EntryBytes = 64;
-    private const int InlineKeyBytes = 28;
+    private const int InlineKeyBytes = 24;
+    private const int GroupWidth = 16;
+    private const byte Empty = 0x80;
 
     private readonly SimulationCatalog _catalog;
     private readonly byte[] _entries;
     private readonly int _firstEntry;
-    private readonly ulong[] _slots;
+    private readonly byte[] _control;
+    private readonly int[] _slotOfTrack;
     private readonly int _mask;
 
     public TrackTable(SimulationCatalog catalog, Func<int, PlayFacts> factsOf)
     {
         _catalog = catalog;
         var count = catalog.TrackCount;
-        _entries = GC.AllocateArray<byte>(count * EntryBytes + EntryBytes, pinned: true);
+        var capacity = (int)Math.Max(GroupWidth, BitOperations.RoundUpToPowerOf2((uint)(count + count / 3 + 1)));
+        _mask = capacity - 1;
+        _entries = GC.AllocateArray<byte>(capacity * EntryBytes + EntryBytes, pinned: true);
         unsafe
         {
             var address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_entries));
             _firstEntry = (int)((EntryBytes - address % EntryBytes) % EntryBytes);
         }
-        var capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(count + count / 3 + 1)));
-        _slots = new ulong[capacity];
-        _mask = capacity - 1;
+        // The first group's bytes repeated after the last slot, so that a group read near the end needs no wrap.
+        _control = new byte[capacity + GroupWidth];
+        Array.Fill(_control, Empty);
+        _slotOfTrack = new int[count];
         for (var track = 0; track < count; track++)
         {
             var id = catalog.TrackIdAvro(track);
-            ref var entry = ref Entry(track);
-            entry.KeyLength = id.Length;
-            if (id.Length <= InlineKeyBytes) id.CopyTo(entry.Key);
-            entry.Facts = factsOf(track);
             var hash = Hash(id);
             var slot = (int)hash & _mask;
-            while (_slots[slot] != 0) slot = (slot + 1) & _mask;
-            _slots[slot] = (hash & 0xFFFF_FFFF_0000_0000UL) | (uint)(track + 1);
+            while (_control[slot] != Empty) slot = (slot + 1) & _mask;
+            SetControl(slot, Tag(hash));
+            ref var entry = ref Entry(slot);
+            entry.KeyLength = id.Length;
+            entry.Track = track;
+            if (id.Length <= InlineKeyBytes) id.CopyTo(entry.Key);
+            entry.Facts = factsOf(track);
+            _slotOfTrack[track] = slot;
         }
     }
 
-    /// <summary>The track whose id is <paramref name="avroString"/> (length prefix included), or −1 when the catalog has none.</summary>
+    /// <summary>The slot of the track whose id is <paramref name="avroString"/> (length prefix included), or <see cref="NotFound"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Find(ReadOnlySpan<byte> avroString)
     {
         var hash = Hash(avroString);
-        var tag = hash & 0xFFFF_FFFF_0000_0000UL;
-        var slot = (int)hash & _mask;
+        var tag = Vector128.Create(Tag(hash));
+        var empty = Vector128.Create(Empty);
+        ref var control = ref MemoryMarshal.GetArrayDataReference(_control);
+        var position = (int)hash & _mask;
         while (true)
         {
-            var value = _slots[slot];
-            if (value == 0) return -1;
-            if ((value & 0xFFFF_FFFF_0000_0000UL) == tag)
+            var group = Vector128.LoadUnsafe(ref control, (nuint)position);
+            for (var matches = Vector128.Equals(group, tag).ExtractMostSignificantBits(); matches != 0; matches &= matches - 1)
             {
-                var track = (int)(uint)value - 1;
-                if (KeyEquals(track, avroString)) return track;
+                var slot = (position + BitOperations.TrailingZeroCount(matches)) & _mask;
+                if (KeyEquals(slot, avroString)) return slot;
             }
-            slot = (slot + 1) & _mask;
+            if (Vector128.EqualsAny(group, empty)) return NotFound;
+            position = (position + GroupWidth) & _mask;
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref readonly PlayFacts Facts(int track) => ref Entry(track).Facts;
+    /// <summary>The slot of track index <paramref name="track"/>.</summary>
+    public int SlotOf(int track) => _slotOfTrack[track];
 
+    /// <summary>The facts of the track in <paramref name="slot"/>, and its index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool KeyEquals(int track, ReadOnlySpan<byte> avroString)
+    public ref readonly PlayFacts FactsAt(int slot, out int track)
     {
-        ref var entry = ref Entry(track);
-        if (entry.KeyLength != avroString.Length) return false;
-        return avroString.Length <= InlineKeyBytes
-            ? avroString.SequenceEqual(((ReadOnlySpan<byte>)entry.Key)[..avroString.Length])
-            : avroString.SequenceEqual(_catalog.TrackIdAvro(track));
+        ref var entry = ref Entry(slot);
+        track = entry.Track;
+        return ref entry.Facts;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref TrackEntry Entry(int track) =>
-        ref Unsafe.As<byte, TrackEntry>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), _firstEntry + track * EntryBytes));
+    public ref readonly PlayFacts Facts(int track) => ref Entry(_slotOfTrack[track]).Facts;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool KeyEquals(int slot, ReadOnlySpan<byte> avroString)
+    {
+        ref var entry = ref Entry(slot);
+        if (entry.KeyLength != avroString.Length) return false;
+        return avroString.Length <= InlineKeyBytes
+            ? avroString.SequenceEqual(((ReadOnlySpan<byte>)entry.Key)[..avroString.Length])
+            : avroString.SequenceEqual(_catalog.TrackIdAvro(entry.Track));
+    }
+
+    private void SetControl(int slot, byte tag)
+    {
+        _control[slot] = tag;
+        if (slot < GroupWidth) _control[_mask + 1 + slot] = tag;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref TrackEntry Entry(int slot) =>
+        ref Unsafe.As<byte, TrackEntry>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), _firstEntry + slot * EntryBytes));
+
+    /// <summary>Seven bits of the hash, other than those that chose the slot; never the empty marker.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte Tag(ulong hash) => (byte)(hash >> 57);
 
     /// <summary>
     /// Every byte counts: the bytes are taken eight at a time (the last word overlapping the one before), each word
@@ -124,6 +162,7 @@ internal sealed class TrackTable
     {
         public InlineKey Key;
         public int KeyLength;
+        public int Track;
         public PlayFacts Facts;
     }
 

@@ -43,7 +43,7 @@ public sealed class WrappedAggregator : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(track);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(track, _catalog.TrackCount);
-        AddPlay(userId, timestampMs, track, listeningMs, path: null);
+        AddPlay(userId, timestampMs, _catalog.Table.SlotOf(track), listeningMs, path: null);
     }
 
     /// <summary>Adds every play of an events file (the bytes of a whole <c>events/date=…/part-*.avro</c>); returns how many.</summary>
@@ -86,19 +86,19 @@ public sealed class WrappedAggregator : IDisposable
     public void Dispose() => _decoder.Dispose();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddPlay(long userId, long timestampMs, int track, long listeningMs, string? path)
+    private void AddPlay(long userId, long timestampMs, int slot, long listeningMs, string? path)
     {
         var listener = _current;
         if (listener is null || listener.UserId != userId) listener = Switch(userId);
         if (listener.IsBeforeLastPlay(timestampMs)) ThrowOutOfOrder(userId, timestampMs, listener.LastPlayMs, path);
-        listener.Add(timestampMs, track, listeningMs);
+        listener.Add(timestampMs, slot, listeningMs);
         Plays++;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Enqueue(long userId, long timestampMs, int track, long listeningMs, string path)
+    private void Enqueue(long userId, long timestampMs, int slot, long listeningMs, string path)
     {
-        _batch[_batched++] = new Play(userId, timestampMs, listeningMs, track);
+        _batch[_batched++] = new Play(userId, timestampMs, listeningMs, slot);
         if (_batched == BatchSize) Flush(path);
     }
 
@@ -112,13 +112,14 @@ public sealed class WrappedAggregator : IDisposable
             if (i + PrefetchDistance < plays.Length)
             {
                 ref readonly var ahead = ref plays[i + PrefetchDistance];
-                if (ahead.UserId == _current?.UserId) _current.Prefetch(ahead.Track);
+                if (ahead.UserId == _current?.UserId) _current.Prefetch(ahead.Slot);
             }
-            AddPlay(play.UserId, play.TimestampMs, play.Track, play.ListeningMs, path);
+            AddPlay(play.UserId, play.TimestampMs, play.Slot, play.ListeningMs, path);
         }
     }
 
-    private readonly record struct Play(long UserId, long TimestampMs, long ListeningMs, int Track);
+    /// <param name="Slot">The track's slot in the <see cref="TrackTable"/>, where its facts are.</param>
+    private readonly record struct Play(long UserId, long TimestampMs, long ListeningMs, int Slot);
 
     private Listener Switch(long userId)
     {
@@ -142,9 +143,9 @@ public sealed class WrappedAggregator : IDisposable
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs)
         {
-            var track = aggregator._catalog.Table.Find(trackIdAvro);
-            if (track < 0) ThrowUnknownTrack(userId, trackIdAvro);
-            aggregator.Enqueue(userId, timestampMs, track, listeningMs, path);
+            var slot = aggregator._catalog.Table.Find(trackIdAvro);
+            if (slot == TrackTable.NotFound) ThrowUnknownTrack(userId, trackIdAvro);
+            aggregator.Enqueue(userId, timestampMs, slot, listeningMs, path);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -16,7 +16,7 @@ public sealed class TrackTableTests
 
         foreach (var row in rows)
         {
-            Assert.Equal(catalog.Tracks.TrackIndex(row.TrackId), catalog.Table.Find(EventRecordCodec.EncodeAvroString(row.TrackId)));
+            Assert.Equal(catalog.Tracks.TrackIndex(row.TrackId), TrackOf(catalog, row.TrackId));
         }
     }
 
@@ -30,9 +30,17 @@ public sealed class TrackTableTests
     {
         var catalog = WrappedCatalog.Create([SyntheticCatalog.Track(id, "a"), SyntheticCatalog.Track(id + "x", "a")]);
 
-        Assert.Equal(catalog.Tracks.TrackIndex(id), catalog.Table.Find(EventRecordCodec.EncodeAvroString(id)));
-        Assert.Equal(-1, catalog.Table.Find(EventRecordCodec.EncodeAvroString(id + "y")));
-        Assert.Equal(-1, catalog.Table.Find(EventRecordCodec.EncodeAvroString("z" + id)));
+        Assert.Equal(catalog.Tracks.TrackIndex(id), TrackOf(catalog, id));
+        Assert.Equal(TrackTable.NotFound, catalog.Table.Find(EventRecordCodec.EncodeAvroString(id + "y")));
+        Assert.Equal(TrackTable.NotFound, catalog.Table.Find(EventRecordCodec.EncodeAvroString("z" + id)));
+    }
+
+    private static int TrackOf(WrappedCatalog catalog, string id)
+    {
+        var slot = catalog.Table.Find(EventRecordCodec.EncodeAvroString(id));
+        Assert.NotEqual(TrackTable.NotFound, slot);
+        catalog.Table.FactsAt(slot, out var track);
+        return track;
     }
 
     [Fact]
