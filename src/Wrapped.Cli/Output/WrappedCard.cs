@@ -17,9 +17,13 @@ internal static class WrappedCard
 
     public static void Write(TextWriter output, WrappedSummaryRecord summary, string? username)
     {
+        // Colours on a terminal only: a pipe, a file or a test gets plain text.
+        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
         // Off a terminal (a pipe, a test) Spectre assumes 80 columns; the card needs a little more.
