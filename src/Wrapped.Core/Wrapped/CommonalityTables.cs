@@ -61,7 +61,7 @@ internal sealed class CommonalityTables
     /// For a subset listed oldest first, the share of candidates each popularity rank beats, into
     /// <paramref name="byRank"/> (oldest-first order at [0, ranks), newest-first at [ranks, 2·ranks)).
     /// </summary>
-    public static void BeatenShares(ReadOnlySpan<int> subsetOldestFirst, int[] popularityRank, int ranks, Span<double> byRank)
+    private static void BeatenShares(ReadOnlySpan<int> subsetOldestFirst, int[] popularityRank, int ranks, Span<double> byRank)
     {
         var size = subsetOldestFirst.Length;
         var ascending = new double[size];
@@ -82,7 +82,7 @@ internal sealed class CommonalityTables
     }
 
     /// <summary>Turns the candidate mass at each rank into the share of candidates below it plus half of those level with it.</summary>
-    public static void ToMidShares(Span<double> massByRank)
+    private static void ToMidShares(Span<double> massByRank)
     {
         double below = 0;
         for (var r = 0; r < massByRank.Length; r++)

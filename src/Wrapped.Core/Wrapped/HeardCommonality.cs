@@ -40,7 +40,8 @@ internal sealed class HeardCommonality
     public (double OldestFirst, double NewestFirst) Shares(int popularityRank)
     {
         if (_count - _builtCount > _builtCount / GrowthBeforeRebuild) Rebuild();
-        return (_shares[popularityRank], _shares[_catalog.Commonality.PopularityRanks + popularityRank]);
+        // Both orders side by side: one cache line a play.
+        return (_shares[2 * popularityRank], _shares[2 * popularityRank + 1]);
     }
 
     /// <summary>
@@ -69,14 +70,21 @@ internal sealed class HeardCommonality
             for (var bits = _tracks[w]; bits != 0; bits &= bits - 1, k++)
             {
                 var rank = popularityRank[(w << 6) + BitOperations.TrailingZeroCount(bits)];
-                shares[rank] += k == size - 1 ? tail : oldestFirst;
-                shares[ranks + rank] += k == 0 ? tail : newestFirst;
+                shares[2 * rank] += k == size - 1 ? tail : oldestFirst;
+                shares[2 * rank + 1] += k == 0 ? tail : newestFirst;
                 oldestFirst *= ratio;
                 if (k > 0) newestFirst /= ratio;
             }
         }
-        CommonalityTables.ToMidShares(shares[..ranks]);
-        CommonalityTables.ToMidShares(shares[ranks..]);
+        double belowOldestFirst = 0, belowNewestFirst = 0;
+        for (var rank = 0; rank < ranks; rank++)
+        {
+            var (levelOldestFirst, levelNewestFirst) = (shares[2 * rank], shares[2 * rank + 1]);
+            shares[2 * rank] = belowOldestFirst + levelOldestFirst / 2;
+            shares[2 * rank + 1] = belowNewestFirst + levelNewestFirst / 2;
+            belowOldestFirst += levelOldestFirst;
+            belowNewestFirst += levelNewestFirst;
+        }
         _builtCount = _count;
     }
 }
