@@ -25,8 +25,10 @@ internal sealed class TrackTable
     /// <summary>A position in the table; what the aggregation carries from a play's lookup to its use.</summary>
     public const int NotFound = -1;
 
+    /// <summary>Ids up to this many bytes (Avro length included) are kept in the table's lines.</summary>
+    public const int InlineKeyBytes = 24;
+
     private const int EntryBytes = 64;
-    private const int InlineKeyBytes = 24;
     private const int GroupWidth = 16;
     private const byte Empty = 0x80;
 
@@ -71,9 +73,21 @@ internal sealed class TrackTable
 
     /// <summary>The slot of the track whose id is <paramref name="avroString"/> (length prefix included), or <see cref="NotFound"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Find(ReadOnlySpan<byte> avroString)
+    public int Find(ReadOnlySpan<byte> avroString) => Find(Hash(avroString), avroString);
+
+    /// <summary>Starts loading the control bytes and the line where an id of this <see cref="Hash"/> most likely is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(ulong hash)
     {
-        var hash = Hash(avroString);
+        var slot = (int)hash & _mask;
+        Prefetcher.Line(ref _control[slot]);
+        Prefetcher.Line(ref Entry(slot));
+    }
+
+    /// <summary><see cref="Find(ReadOnlySpan{byte})"/> with the id's <see cref="Hash"/> already computed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(ulong hash, ReadOnlySpan<byte> avroString)
+    {
         var tag = Vector128.Create(Tag(hash));
         var empty = Vector128.Create(Empty);
         ref var control = ref MemoryMarshal.GetArrayDataReference(_control);
@@ -136,7 +150,7 @@ internal sealed class TrackTable
     /// depends on all of them. Ids that differ only in their last characters (sequence numbers) spread evenly.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Hash(ReadOnlySpan<byte> bytes)
+    public static ulong Hash(ReadOnlySpan<byte> bytes)
     {
         var state = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
         if (bytes.Length >= 8)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Wrapped.Core.Avro;
 
@@ -19,11 +20,14 @@ public sealed class WrappedAggregator : IDisposable
     private readonly EventFileDecoder _decoder = new();
     private readonly Play[] _batch = new Play[BatchSize];
     private int _batched;
+    private int _resolved;
     private Listener? _current;
 
-    // Plays are resolved to tracks as they are decoded, then aggregated a batch at a time, so that each play's
-    // listener state can be fetched from memory a few plays ahead of its use.
+    // A play's track line is asked for as soon as its id is decoded and read a few plays later; plays are then
+    // aggregated a batch at a time, each listener's state fetched a few plays ahead of its use. Misses overlap
+    // instead of following one another.
     private const int BatchSize = 1024;
+    private const int LookupDistance = 16;
     private const int PrefetchDistance = 8;
 
     /// <param name="clockOf">Each listener's clock; UTC for everyone when null.</param>
@@ -60,6 +64,7 @@ public sealed class WrappedAggregator : IDisposable
         {
             // A file that fails part-way adds nothing more: the caller gives up on the part anyway.
             _batched = 0;
+            _resolved = 0;
             throw;
         }
         Flush(path);
@@ -95,17 +100,46 @@ public sealed class WrappedAggregator : IDisposable
         Plays++;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>Queues a play whose track is already resolved (an id too long to keep inline).</summary>
     private void Enqueue(long userId, long timestampMs, int slot, long listeningMs, string path)
     {
-        _batch[_batched++] = new Play(userId, timestampMs, listeningMs, slot);
+        ref var play = ref _batch[_batched++];
+        play = new Play { UserId = userId, TimestampMs = timestampMs, ListeningMs = listeningMs, Slot = slot, KeyLength = Play.Resolved };
         if (_batched == BatchSize) Flush(path);
+    }
+
+    /// <summary>Queues a play with a copy of its track id, asks for the id's line, and resolves the play queued a few before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Enqueue(long userId, long timestampMs, ulong hash, ReadOnlySpan<byte> trackIdAvro, long listeningMs, string path)
+    {
+        _catalog.Table.Prefetch(hash);
+        ref var play = ref _batch[_batched++];
+        play.UserId = userId;
+        play.TimestampMs = timestampMs;
+        play.ListeningMs = listeningMs;
+        play.Hash = hash;
+        play.KeyLength = trackIdAvro.Length;
+        trackIdAvro.CopyTo(play.Key);
+        if (_batched - _resolved > LookupDistance) Resolve(_resolved++, path);
+        if (_batched == BatchSize) Flush(path);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Resolve(int index, string path)
+    {
+        ref var play = ref _batch[index];
+        if (play.KeyLength == Play.Resolved) return;
+        var key = ((ReadOnlySpan<byte>)play.Key)[..play.KeyLength];
+        play.Slot = _catalog.Table.Find(play.Hash, key);
+        if (play.Slot == TrackTable.NotFound) ThrowUnknownTrack(play.UserId, key, path);
     }
 
     private void Flush(string path)
     {
+        while (_resolved < _batched) Resolve(_resolved++, path);
         var plays = _batch.AsSpan(0, _batched);
         _batched = 0;
+        _resolved = 0;
         for (var i = 0; i < plays.Length; i++)
         {
             ref readonly var play = ref plays[i];
@@ -118,8 +152,25 @@ public sealed class WrappedAggregator : IDisposable
         }
     }
 
-    /// <param name="Slot">The track's slot in the <see cref="TrackTable"/>, where its facts are.</param>
-    private readonly record struct Play(long UserId, long TimestampMs, long ListeningMs, int Slot);
+    /// <summary>A decoded play: its track id (a copy, while it waits for its line) and then its slot in the <see cref="TrackTable"/>.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 64)]
+    private struct Play
+    {
+        public const int Resolved = -1;
+        public long UserId;
+        public long TimestampMs;
+        public long ListeningMs;
+        public ulong Hash;
+        public int Slot;
+        public int KeyLength;
+        public InlineKey Key;
+    }
+
+    [InlineArray(TrackTable.InlineKeyBytes)]
+    private struct InlineKey
+    {
+        private byte _first;
+    }
 
     private Listener Switch(long userId)
     {
@@ -138,22 +189,27 @@ public sealed class WrappedAggregator : IDisposable
             $"{path ?? "A play"}: user {userId} has a play at {DateTimeOffset.FromUnixTimeMilliseconds(timestampMs):O} after one at "
             + $"{DateTimeOffset.FromUnixTimeMilliseconds(lastMs):O}: a part's event files must be read in date order.");
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowUnknownTrack(long userId, ReadOnlySpan<byte> trackIdAvro, string path)
+    {
+        var cursor = new SpanCursor(path);
+        var id = Encoding.UTF8.GetString(cursor.ReadBytes(trackIdAvro));
+        throw new InvalidDataException($"{path}: user {userId} played track '{id}', which is not in the run's catalog.");
+    }
+
     private readonly struct PlayVisitor(WrappedAggregator aggregator, string path) : IEventVisitor
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs)
         {
+            if (trackIdAvro.Length <= TrackTable.InlineKeyBytes)
+            {
+                aggregator.Enqueue(userId, timestampMs, TrackTable.Hash(trackIdAvro), trackIdAvro, listeningMs, path);
+                return;
+            }
             var slot = aggregator._catalog.Table.Find(trackIdAvro);
-            if (slot == TrackTable.NotFound) ThrowUnknownTrack(userId, trackIdAvro);
+            if (slot == TrackTable.NotFound) ThrowUnknownTrack(userId, trackIdAvro, path);
             aggregator.Enqueue(userId, timestampMs, slot, listeningMs, path);
-        }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private void ThrowUnknownTrack(long userId, ReadOnlySpan<byte> trackIdAvro)
-        {
-            var cursor = new SpanCursor(path);
-            var id = Encoding.UTF8.GetString(cursor.ReadBytes(trackIdAvro));
-            throw new InvalidDataException($"{path}: user {userId} played track '{id}', which is not in the run's catalog.");
         }
     }
 }
