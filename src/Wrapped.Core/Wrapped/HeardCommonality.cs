@@ -16,6 +16,8 @@ internal sealed class HeardCommonality
     private readonly WrappedCatalog _catalog;
     private readonly ulong[] _tracks;
     private double[] _shares = [];
+    private int[] _pendingArtists = new int[16];
+    private int _pendingCount;
     private int _count;
     private int _builtCount;
 
@@ -25,15 +27,16 @@ internal sealed class HeardCommonality
         _tracks = new ulong[(catalog.TrackCount + 63) >> 6];
     }
 
-    /// <summary>Adds every track of <paramref name="artist"/>, newly heard.</summary>
+    /// <summary>
+    /// Adds every track of <paramref name="artist"/>, newly heard. Only counted now: the tracks join the set at the
+    /// next rebuild, which reads the artists' track lists in one burst instead of one cold list per new artist.
+    /// </summary>
     public void AddArtist(int artist)
     {
-        var tracks = _catalog.Tracks.ArtistTracks(artist);
-        foreach (var track in tracks)
-        {
-            _tracks[track >> 6] |= 1UL << track;
-        }
-        _count += tracks.Length;
+        if (_pendingCount == _pendingArtists.Length) Array.Resize(ref _pendingArtists, _pendingCount * 2);
+        _pendingArtists[_pendingCount++] = artist;
+        var offsets = _catalog.Tracks.ArtistTrackOffsets;
+        _count += offsets[artist + 1] - offsets[artist];
     }
 
     /// <summary>The share of heard-subset candidates that <paramref name="popularityRank"/> beats, oldest first and newest first.</summary>
@@ -55,6 +58,11 @@ internal sealed class HeardCommonality
         if (_shares.Length == 0) _shares = new double[2 * ranks];
         var shares = _shares.AsSpan();
         shares.Clear();
+        foreach (var artist in _pendingArtists.AsSpan(0, _pendingCount))
+        {
+            foreach (var track in _catalog.Tracks.ArtistTracks(artist)) _tracks[track >> 6] |= 1UL << track;
+        }
+        _pendingCount = 0;
         var size = _count;
         var weights = new CandidateWeights(size);
         var ratio = weights.Ratio;

@@ -3,60 +3,45 @@ using System.Runtime.CompilerServices;
 namespace Wrapped.Core.Wrapped;
 
 /// <summary>
-/// Listening time and plays per track for one listener-year: an open-addressing map from track index to its totals,
-/// one 16-byte slot per entry, at most half full. A listener-year holds a few hundred to a few thousand tracks, and
-/// every play updates one entry: no boxing, no per-entry object, one cache line touched.
+/// Listening time and plays per track for one listener-year. A play is appended to a small log (track and listening
+/// time in one word); when the log is full it is sorted and folded into the totals, an array sorted by track. Each
+/// play writes next to the one before, where a hash map would touch a random line of a table too large for any
+/// cache; the fold reads and writes the totals in order. Memory: the totals (16 bytes a track played) and the log.
 /// </summary>
 internal sealed class TrackTallies
 {
-    private const int InitialCapacity = 64;
+    // Folds cost a pass over the totals; a few thousand plays between folds keep that pass rare.
+    private const int LogCapacity = 2048;
 
-    private Slot[] _slots = NewSlots(InitialCapacity);
+    private ulong[] _log = new ulong[64];
+    private int _logged;
+    private Tally[] _totals = [];
+    private int _count;
 
     /// <summary>Distinct tracks played.</summary>
-    public int Count { get; private set; }
+    public int Count
+    {
+        get
+        {
+            Fold();
+            return _count;
+        }
+    }
 
+    /// <param name="listeningMs">Milliseconds listened, 0 to <see cref="uint.MaxValue"/> (the caller refuses others).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int track, long listeningMs)
     {
-        var slots = _slots;
-        var mask = slots.Length - 1;
-        var i = Hash(track) & mask;
-        while (true)
-        {
-            ref var slot = ref slots[i];
-            if (slot.Track == track)
-            {
-                slot.ListeningMs += listeningMs;
-                slot.Plays++;
-                return;
-            }
-            if (slot.Track == Slot.Empty)
-            {
-                slot = new Slot { Track = track, ListeningMs = listeningMs, Plays = 1 };
-                if (++Count * 2 > slots.Length) Grow();
-                return;
-            }
-            i = (i + 1) & mask;
-        }
+        if (_logged == _log.Length) MakeRoom();
+        _log[_logged++] = ((ulong)(uint)track << 32) | (uint)listeningMs;
     }
 
-    /// <summary>Starts loading the slot where <paramref name="track"/> is (or would be) counted.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(int track)
-    {
-        var slots = _slots;
-        Simulation.Prefetcher.Line(ref slots[Hash(track) & (slots.Length - 1)]);
-    }
-
-    /// <summary>Calls <paramref name="visit"/> with every track's totals, in no particular order.</summary>
+    /// <summary>Calls <paramref name="visit"/> with every track's totals, in track order.</summary>
     public void ForEach<TVisitor>(ref TVisitor visit)
         where TVisitor : struct, ITallyVisitor
     {
-        foreach (var slot in _slots)
-        {
-            if (slot.Track != Slot.Empty) visit.Visit(slot.Track, slot.ListeningMs, slot.Plays);
-        }
+        Fold();
+        foreach (ref readonly var tally in _totals.AsSpan(0, _count)) visit.Visit(tally.Track, tally.ListeningMs, tally.Plays);
     }
 
     internal interface ITallyVisitor
@@ -64,34 +49,101 @@ internal sealed class TrackTallies
         void Visit(int track, long listeningMs, int plays);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(int track) => (int)((uint)track * 0x9E3779B1u >> 8);
-
-    private void Grow()
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void MakeRoom()
     {
-        var old = _slots;
-        var slots = NewSlots(old.Length * 2);
-        var mask = slots.Length - 1;
-        foreach (var slot in old)
+        if (_log.Length < LogCapacity) Array.Resize(ref _log, _log.Length * 2);
+        else Fold();
+    }
+
+    /// <summary>
+    /// Sorts the log by track, adds the plays of tracks already counted in place, then merges the new tracks in from
+    /// the back, growing the totals only when they run out of room.
+    /// </summary>
+    private void Fold()
+    {
+        if (_logged == 0) return;
+        var log = SortByTrack(_log.AsSpan(0, _logged));
+        _logged = 0;
+
+        // Runs of the same track become one entry, at the front of the log's span of distinct tracks.
+        var fresh = 0;
+        var known = 0;
+        for (var i = 0; i < log.Length;)
         {
-            if (slot.Track == Slot.Empty) continue;
-            var i = Hash(slot.Track) & mask;
-            while (slots[i].Track != Slot.Empty) i = (i + 1) & mask;
-            slots[i] = slot;
+            var track = (int)(log[i] >> 32);
+            long listeningMs = 0;
+            var plays = 0;
+            for (; i < log.Length && (int)(log[i] >> 32) == track; i++)
+            {
+                listeningMs += (uint)log[i];
+                plays++;
+            }
+            while (known < _count && _totals[known].Track < track) known++;
+            if (known < _count && _totals[known].Track == track)
+            {
+                _totals[known].ListeningMs += listeningMs;
+                _totals[known].Plays += plays;
+            }
+            else
+            {
+                Pending[fresh++] = new Tally { Track = track, ListeningMs = listeningMs, Plays = plays };
+            }
         }
-        _slots = slots;
+        if (fresh == 0) return;
+
+        if (_count + fresh > _totals.Length) Array.Resize(ref _totals, Math.Max(64, Math.Max(_count + fresh, _totals.Length * 2)));
+        var to = _count + fresh - 1;
+        var from = _count - 1;
+        for (var f = fresh - 1; f >= 0; f--)
+        {
+            while (from >= 0 && _totals[from].Track > Pending[f].Track) _totals[to--] = _totals[from--];
+            _totals[to--] = Pending[f];
+        }
+        _count += fresh;
     }
 
-    private static Slot[] NewSlots(int capacity)
+    /// <summary>
+    /// Sorts the log by track (the high half of each word) with a least-significant-digit radix sort, a byte of the
+    /// track a pass, as many passes as the largest track needs (two for a catalog under 65,536 tracks); plays of one
+    /// track keep their order. Returns the sorted words, in the log or in the thread's scratch.
+    /// </summary>
+    private static Span<ulong> SortByTrack(Span<ulong> log)
     {
-        var slots = new Slot[capacity];
-        slots.AsSpan().Fill(new Slot { Track = Slot.Empty });
-        return slots;
+        ulong largest = 0;
+        foreach (var word in log) largest |= word;
+        var passes = Math.Max(1, (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(largest >> 32)) + 7) / 8);
+        var from = log;
+        var to = Scratch.AsSpan(0, log.Length);
+        Span<int> counts = stackalloc int[256];
+        for (var pass = 0; pass < passes; pass++)
+        {
+            var shift = 32 + 8 * pass;
+            counts.Clear();
+            foreach (var word in from) counts[(int)(word >> shift) & 0xFF]++;
+            var offset = 0;
+            for (var digit = 0; digit < 256; digit++) (counts[digit], offset) = (offset, offset + counts[digit]);
+            foreach (var word in from) to[counts[(int)(word >> shift) & 0xFF]++] = word;
+            var swap = from;
+            from = to;
+            to = swap;
+        }
+        return from;
     }
 
-    private struct Slot
+    // The fold's scratch, shared by every listener of a thread: the radix sort's other buffer and the new tracks.
+    [ThreadStatic]
+    private static ulong[]? t_scratch;
+
+    [ThreadStatic]
+    private static Tally[]? t_pending;
+
+    private static ulong[] Scratch => t_scratch ??= new ulong[LogCapacity];
+
+    private static Tally[] Pending => t_pending ??= new Tally[LogCapacity];
+
+    private struct Tally
     {
-        public const int Empty = -1;
         public int Track;
         public int Plays;
         public long ListeningMs;

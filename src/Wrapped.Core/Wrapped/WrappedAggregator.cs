@@ -22,6 +22,7 @@ public sealed class WrappedAggregator : IDisposable
     private int _batched;
     private int _resolved;
     private Listener? _current;
+    private Listener? _ahead;
 
     // A play's track line is asked for as soon as its id is decoded and read a few plays later; plays are then
     // aggregated a batch at a time, each listener's state fetched a few plays ahead of its use. Misses overlap
@@ -96,6 +97,7 @@ public sealed class WrappedAggregator : IDisposable
         var listener = _current;
         if (listener is null || listener.UserId != userId) listener = Switch(userId);
         if (listener.IsBeforeLastPlay(timestampMs)) ThrowOutOfOrder(userId, timestampMs, listener.LastPlayMs, path);
+        if ((ulong)listeningMs > uint.MaxValue) ThrowImpossibleListening(userId, listeningMs, path);
         listener.Add(timestampMs, slot, listeningMs);
         Plays++;
     }
@@ -146,7 +148,7 @@ public sealed class WrappedAggregator : IDisposable
             if (i + PrefetchDistance < plays.Length)
             {
                 ref readonly var ahead = ref plays[i + PrefetchDistance];
-                if (ahead.UserId == _current?.UserId) _current.Prefetch(ahead.Slot);
+                ListenerOf(ahead.UserId)?.Prefetch(ahead.Slot);
             }
             AddPlay(play.UserId, play.TimestampMs, play.Slot, play.ListeningMs, path);
         }
@@ -172,6 +174,15 @@ public sealed class WrappedAggregator : IDisposable
         private byte _first;
     }
 
+    /// <summary>The listener of a coming play, if known: the current one, or the next one, looked up once per run of its plays.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Listener? ListenerOf(long userId)
+    {
+        if (_current?.UserId == userId) return _current;
+        if (_ahead?.UserId != userId) _ahead = _listeners.GetValueOrDefault(userId);
+        return _ahead;
+    }
+
     private Listener Switch(long userId)
     {
         if (!_listeners.TryGetValue(userId, out var listener))
@@ -182,6 +193,10 @@ public sealed class WrappedAggregator : IDisposable
         _current = listener;
         return listener;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowImpossibleListening(long userId, long listeningMs, string? path) =>
+        throw new InvalidDataException($"{path ?? "A play"}: user {userId} has a play of {listeningMs} ms; a listening time is 0 to {uint.MaxValue} ms.");
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowOutOfOrder(long userId, long timestampMs, long lastMs, string? path) =>
