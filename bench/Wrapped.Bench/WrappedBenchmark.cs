@@ -145,7 +145,8 @@ internal static class WrappedBenchmark
             process.Refresh();
             var scoreCpu = process.TotalProcessorTime - cpu;
             Console.WriteLine($"part {part}: decode only {decoded.Events:N0} events, {decodeCpu.TotalSeconds:N2} s of processor; scored {scored.Plays:N0} plays in {stopwatch.Elapsed.TotalSeconds:N2} s, "
-                + $"{scoreCpu.TotalSeconds:N2} s of processor (ratio {decodeCpu / scoreCpu:N2}); gen2 {GC.CollectionCount(2) - collections}, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576:N0} MiB");
+                + $"{scoreCpu.TotalSeconds:N2} s of processor (ratio {decodeCpu / scoreCpu:N2}); gen2 {GC.CollectionCount(2) - collections}, allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576:N0} MiB; "
+                + $"peak working set {process.PeakWorkingSet64 / 1048576:N0} MiB");
         }
     }
 

@@ -13,6 +13,7 @@ internal sealed class Listener
 
     private readonly WrappedCatalog _catalog;
     private readonly ListenerClock _clock;
+    private readonly TrackTallies.Pool _tallies;
     private readonly ulong[] _heardArtists;
     private readonly HeardCommonality _heard;
     private readonly List<ListenerYear> _years = [];
@@ -22,11 +23,12 @@ internal sealed class Listener
     private int _previousArtist = NoTrack;
     private long _lastPlayMs = long.MinValue;
 
-    public Listener(long userId, WrappedCatalog catalog, ListenerClock clock)
+    public Listener(long userId, WrappedCatalog catalog, ListenerClock clock, TrackTallies.Pool tallies)
     {
         UserId = userId;
         _catalog = catalog;
         _clock = clock;
+        _tallies = tallies;
         _heardArtists = new ulong[(catalog.ArtistCount + 63) >> 6];
         _heard = new HeardCommonality(catalog);
     }
@@ -131,7 +133,7 @@ internal sealed class Listener
         }
         if (_year is null)
         {
-            _year = new ListenerYear(_day.Year);
+            _year = new ListenerYear(_day.Year, _tallies);
             _years.Add(_year);
         }
     }

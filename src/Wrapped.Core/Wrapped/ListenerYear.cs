@@ -6,7 +6,7 @@ namespace Wrapped.Core.Wrapped;
 /// The running totals of one listener in one (local) calendar year; what a summary is made from. The month, hour and
 /// weekday buckets are inline, in the object itself: a play updates a few lines of one object, not three arrays.
 /// </summary>
-internal sealed class ListenerYear(int year)
+internal sealed class ListenerYear(int year, TrackTallies.Pool tallies)
 {
     public int Year { get; } = year;
 
@@ -39,7 +39,7 @@ internal sealed class ListenerYear(int year)
     public Hours PlaysByHour;
     public Weekdays PlaysByWeekday;
 
-    public readonly TrackTallies Tracks = new();
+    public readonly TrackTallies Tracks = new(tallies);
 
     /// <summary>
     /// The mean share of alternatives beaten, for the newness order the listener's plays show: they sit in the older

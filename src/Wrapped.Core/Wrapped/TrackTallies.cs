@@ -8,7 +8,7 @@ namespace Wrapped.Core.Wrapped;
 /// play writes next to the one before, where a hash map would touch a random line of a table too large for any
 /// cache; the fold reads and writes the totals in order. Memory: the totals (16 bytes a track played) and the log.
 /// </summary>
-internal sealed class TrackTallies
+internal sealed class TrackTallies(TrackTallies.Pool pool)
 {
     // Folds cost a pass over the totals; a few thousand plays between folds keep that pass rare.
     private const int LogCapacity = 2048;
@@ -92,7 +92,13 @@ internal sealed class TrackTallies
         }
         if (fresh == 0) return;
 
-        if (_count + fresh > _totals.Length) Array.Resize(ref _totals, Math.Max(64, Math.Max(_count + fresh, _totals.Length * 2)));
+        if (_count + fresh > _totals.Length)
+        {
+            var larger = pool.Rent(Math.Max(64, _count + fresh));
+            _totals.AsSpan(0, _count).CopyTo(larger);
+            pool.Return(_totals);
+            _totals = larger;
+        }
         var to = _count + fresh - 1;
         var from = _count - 1;
         for (var f = fresh - 1; f >= 0; f--)
@@ -142,7 +148,36 @@ internal sealed class TrackTallies
 
     private static Tally[] Pending => t_pending ??= new Tally[LogCapacity];
 
-    private struct Tally
+    /// <summary>Gives the totals back to their pool; the tallies are empty afterwards.</summary>
+    public void Release()
+    {
+        pool.Return(_totals);
+        _totals = [];
+        _count = 0;
+        _logged = 0;
+    }
+
+    /// <summary>
+    /// Totals arrays for listeners to grow into: an array outgrown by one listener, or left by a part already
+    /// summarized, serves the next that needs its size, instead of waiting as garbage for a full collection (they are
+    /// large-object-heap sizes, and a part of a year holds a hundred megabytes of them). <see cref="Shared"/> keeps
+    /// what two parts of 1,250 listeners use at most: a worker summarizing part after part allocates them once.
+    /// </summary>
+    public sealed class Pool
+    {
+        public static Pool Shared { get; } = new();
+
+        private readonly System.Buffers.ArrayPool<Tally> _arrays = System.Buffers.ArrayPool<Tally>.Create(1 << 24, 2500);
+
+        public Tally[] Rent(int length) => _arrays.Rent(length);
+
+        public void Return(Tally[] array)
+        {
+            if (array.Length > 0) _arrays.Return(array);
+        }
+    }
+
+    internal struct Tally
     {
         public int Track;
         public int Plays;

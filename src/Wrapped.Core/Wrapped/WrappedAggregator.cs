@@ -18,6 +18,8 @@ public sealed class WrappedAggregator : IDisposable
     private readonly Func<long, ListenerClock> _clockOf;
     private readonly Dictionary<long, Listener> _listeners = [];
     private readonly EventFileDecoder _decoder = new();
+    private readonly TrackTallies.Pool _tallies = TrackTallies.Pool.Shared;
+    private bool _disposed;
     private readonly Play[] _batch = new Play[BatchSize];
     private int _batched;
     private int _resolved;
@@ -76,6 +78,7 @@ public sealed class WrappedAggregator : IDisposable
     /// <param name="generatedPersonality">The code each user was generated with, when known.</param>
     public List<WrappedSummaryRecord> Summaries(Func<long, string?>? generatedPersonality = null)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var builder = new SummaryBuilder(_catalog);
         var summaries = new List<WrappedSummaryRecord>(_listeners.Count);
         foreach (var listener in _listeners.Values.OrderBy(l => l.UserId))
@@ -89,7 +92,18 @@ public sealed class WrappedAggregator : IDisposable
         return summaries;
     }
 
-    public void Dispose() => _decoder.Dispose();
+    /// <summary>Gives the listeners' per-track totals back to the shared pool, for the next part; the summaries must be taken first.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _decoder.Dispose();
+        foreach (var listener in _listeners.Values)
+        {
+            foreach (var year in listener.Years) year.Tracks.Release();
+        }
+        _listeners.Clear();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddPlay(long userId, long timestampMs, int slot, long listeningMs, string? path)
@@ -187,7 +201,7 @@ public sealed class WrappedAggregator : IDisposable
     {
         if (!_listeners.TryGetValue(userId, out var listener))
         {
-            listener = new Listener(userId, _catalog, _clockOf(userId));
+            listener = new Listener(userId, _catalog, _clockOf(userId), _tallies);
             _listeners.Add(userId, listener);
         }
         _current = listener;

@@ -12,7 +12,7 @@ public sealed class TrackTalliesTests
     public void ForEach_ManyPlaysFoldedSeveralTimes_GivesEachTracksTotalsInTrackOrder(int tracks, int plays)
     {
         var random = new Random(tracks + plays);
-        var tallies = new TrackTallies();
+        var tallies = new TrackTallies(new TrackTallies.Pool());
         var expected = new SortedDictionary<int, (long Ms, int Plays)>();
 
         for (var p = 0; p < plays; p++)
@@ -35,7 +35,7 @@ public sealed class TrackTalliesTests
     [Fact]
     public void Add_LongestListeningTime_IsKeptWhole()
     {
-        var tallies = new TrackTallies();
+        var tallies = new TrackTallies(new TrackTallies.Pool());
         tallies.Add(7, uint.MaxValue);
         tallies.Add(7, uint.MaxValue);
 
