@@ -15,7 +15,9 @@ internal sealed class HeardCommonality
 
     private readonly WrappedCatalog _catalog;
     private readonly ulong[] _tracks;
-    private double[] _shares = [];
+    // Single precision: a play's share moves a listener's mean by far less than its 7 digits, and both orders of a
+    // popularity rank share a cache line with three other ranks.
+    private float[] _shares = [];
     private int[] _pendingArtists = new int[16];
     private int _pendingCount;
     private int _count;
@@ -47,6 +49,12 @@ internal sealed class HeardCommonality
         return (_shares[2 * popularityRank], _shares[2 * popularityRank + 1]);
     }
 
+    /// <summary>Starts loading the shares a coming play of <paramref name="popularityRank"/> will read.</summary>
+    public void Prefetch(int popularityRank)
+    {
+        if (2 * popularityRank < _shares.Length) Simulation.Prefetcher.Line(ref _shares[2 * popularityRank]);
+    }
+
     /// <summary>
     /// One pass over the heard tracks in newness order: position k of m has weight (1 − q)·q^k oldest first, and the
     /// mirror position newest first; each weight is the previous one times q (or 1/q), so no table is built.
@@ -55,8 +63,8 @@ internal sealed class HeardCommonality
     {
         var tables = _catalog.Commonality;
         var ranks = tables.PopularityRanks;
-        if (_shares.Length == 0) _shares = new double[2 * ranks];
-        var shares = _shares.AsSpan();
+        // Popularity is 0–100 in real catalogs: a few hundred ranks at most fit the stack.
+        var shares = ranks <= 256 ? stackalloc double[2 * ranks] : new double[2 * ranks];
         shares.Clear();
         foreach (var artist in _pendingArtists.AsSpan(0, _pendingCount))
         {
@@ -84,12 +92,13 @@ internal sealed class HeardCommonality
                 if (k > 0) newestFirst /= ratio;
             }
         }
+        if (_shares.Length == 0) _shares = new float[2 * ranks];
         double belowOldestFirst = 0, belowNewestFirst = 0;
         for (var rank = 0; rank < ranks; rank++)
         {
             var (levelOldestFirst, levelNewestFirst) = (shares[2 * rank], shares[2 * rank + 1]);
-            shares[2 * rank] = belowOldestFirst + levelOldestFirst / 2;
-            shares[2 * rank + 1] = belowNewestFirst + levelNewestFirst / 2;
+            _shares[2 * rank] = (float)(belowOldestFirst + levelOldestFirst / 2);
+            _shares[2 * rank + 1] = (float)(belowNewestFirst + levelNewestFirst / 2);
             belowOldestFirst += levelOldestFirst;
             belowNewestFirst += levelNewestFirst;
         }

@@ -45,9 +45,14 @@ internal sealed class Listener
 
     public long LastPlayMs => _lastPlayMs;
 
-    /// <summary>Starts loading what a coming play of the track in <paramref name="slot"/> will read: its artist's heard bit.</summary>
+    /// <summary>Starts loading what a coming play of the track in <paramref name="slot"/> will read: its artist's heard bit and its popularity's shares.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(int slot) => Simulation.Prefetcher.Line(ref _heardArtists[_catalog.Table.FactsAt(slot, out _).Artist >> 6]);
+    public void Prefetch(int slot)
+    {
+        ref readonly var facts = ref _catalog.Table.FactsAt(slot, out _);
+        Simulation.Prefetcher.Line(ref _heardArtists[facts.Artist >> 6]);
+        _heard.Prefetch(facts.PopularityRank);
+    }
 
     /// <summary>
     /// Adds one play of the track in table slot <paramref name="slot"/>; <paramref name="timestampMs"/> must not be
