@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Wrapped.Core.Csv;
+using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Steps;
+using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Cli.Commands;
 
@@ -51,6 +53,13 @@ internal static class CommonOptions
 
     public static string ExistingFolder(string path, string what) =>
         Directory.Exists(path) ? path : throw new FeedInputException($"The {what} folder '{path}' does not exist.");
+
+    /// <summary>A run folder (<c>…/runs/{runId}</c>) as a store whose root is the run, and the run's layout in it.</summary>
+    public static (LocalFeedStore Store, FeedLayout Layout) RunFolder(string path)
+    {
+        var runFolder = Path.GetFullPath(ExistingFolder(path, "run"));
+        return (new LocalFeedStore(runFolder), FeedLayout.AtStoreRoot(RunIdentity.Slug(Path.GetFileName(runFolder))));
+    }
 
     /// <summary>Yesterday in UTC: the last whole day, so no event can be in the future.</summary>
     public static DateOnly Yesterday => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Wrapped.Cli.Output;
-using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Runs;
-using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Cli.Commands;
 
@@ -19,9 +17,8 @@ internal static class ValidateCommand
             var console = new CommandOutput(stdout, stderr, parse.GetValue(json));
             try
             {
-                var runFolder = Path.GetFullPath(CommonOptions.ExistingFolder(parse.GetValue(folder)!, "run"));
-                var store = new LocalFeedStore(runFolder);
-                var result = await RunValidator.ValidateAsync(store, FeedLayout.AtStoreRoot(RunIdentity.Slug(Path.GetFileName(runFolder))), cancellationToken);
+                var (store, layout) = CommonOptions.RunFolder(parse.GetValue(folder)!);
+                var result = await RunValidator.ValidateAsync(store, layout, cancellationToken);
                 console.Summary(new { status = result.IsValid ? "valid" : "invalid", result.RunId, result.Files, result.Records, result.Bytes, result.Problems }, w =>
                 {
                     w.WriteLine(result.IsValid

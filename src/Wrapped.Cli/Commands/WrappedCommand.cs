@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using Wrapped.Cli.Output;
-using Wrapped.Core.Feed;
 using Wrapped.Core.Wrapped.Page;
 using Wrapped.Pipeline.Steps;
-using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Cli.Commands;
 
@@ -27,9 +25,8 @@ internal static class WrappedCommand
             var console = new CommandOutput(stdout, stderr, parse.GetValue(json));
             try
             {
-                var runFolder = Path.GetFullPath(CommonOptions.ExistingFolder(parse.GetValue(folder)!, "run"));
-                var layout = FeedLayout.AtStoreRoot(RunIdentity.Slug(Path.GetFileName(runFolder)));
-                var found = await WrappedReader.FindAsync(new LocalFeedStore(runFolder), layout, parse.GetValue(user), parse.GetValue(year), cancellationToken);
+                var (store, layout) = CommonOptions.RunFolder(parse.GetValue(folder)!);
+                var found = await WrappedReader.FindAsync(store, layout, parse.GetValue(user), parse.GetValue(year), cancellationToken);
                 if (found.Problem is { } problem) throw new FeedInputException(problem);
                 var summary = found.Summary!;
                 if (parse.GetValue(html) is { } page) await WritePageAsync(page, WrappedPage.Render(summary, found.Username), cancellationToken);
