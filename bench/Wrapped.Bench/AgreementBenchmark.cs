@@ -68,6 +68,16 @@ internal static class AgreementBenchmark
             Console.WriteLine($"|---|---|---|---|---|---|");
             Console.WriteLine($"| {agreement.FamiliarityExploration:0.000} | {agreement.TimelessnessNewness:0.000} | {agreement.LoyaltyVariety:0.000} | "
                 + $"{agreement.CommonalityUniqueness:0.000} | {agreement.ExactMatch:0.000} | {agreement.Compared:N0} |");
+            // A median split gives each letter to exactly half the listeners: with k of n generated with a dimension's
+            // first letter, at least |k − n/2| of them are misread whatever the scores.
+            var personalities = new List<Core.Users.Personality>();
+            for (var part = 0; part < parameters.PartCount; part++)
+            {
+                await using var stream = await store.OpenReadAsync(new FeedLayout(parameters.RunId).UsersPart(part), CancellationToken.None);
+                personalities.AddRange(Core.Avro.UserRecordCodec.ReadAll(stream).Select(u => u.Personality));
+            }
+            double Ceiling(Func<Core.Users.Personality, bool> first) => 1 - Math.Abs(personalities.Count(first) - personalities.Count / 2.0) / personalities.Count;
+            Console.WriteLine($"| ceiling of a median split: {Ceiling(p => p.Familiar):0.000} | {Ceiling(p => p.Newness):0.000} | {Ceiling(p => p.Loyal):0.000} | {Ceiling(p => p.Common):0.000} | | |");
         }
         finally
         {
