@@ -22,6 +22,8 @@ internal sealed class DiscardingEventsStore(LocalFeedStore inner, bool hash) : I
     public Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken) => inner.OpenReadAsync(path, cancellationToken);
     public Task<bool> ExistsAsync(string path, CancellationToken cancellationToken) => inner.ExistsAsync(path, cancellationToken);
     public Task DeleteAsync(string path, CancellationToken cancellationToken) => inner.DeleteAsync(path, cancellationToken);
+    public Task MoveAsync(string from, string to, CancellationToken cancellationToken) => inner.MoveAsync(from, to, cancellationToken);
+    public Task<IStoreLock?> TryLockAsync(string path, CancellationToken cancellationToken) => inner.TryLockAsync(path, cancellationToken);
     public Task<IReadOnlyList<string>> ListFoldersAsync(string folder, CancellationToken cancellationToken) => inner.ListFoldersAsync(folder, cancellationToken);
     public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wrapped.Core.Feed;
+using Wrapped.DurableHost.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Storage;
@@ -63,7 +64,7 @@ internal static class DurableBenchmark
         log.WriteLine($"| {users:N0} users x {days} days, {parameters.PartCount} parts, parallelism {parallelism}, catalog {tracks:N0} tracks | time |");
         log.WriteLine("|---|---|");
         log.WriteLine($"| local runner (CLI run) | {localTime.TotalSeconds:N1} s ({local.Manifest.Counts.Events:N0} events) |");
-        log.WriteLine($"| Durable orchestration on Azurite (run --durable) | {durableTime.TotalSeconds:N1} s ({result.Events:N0} events) |");
+        log.WriteLine($"| Durable orchestration on Azurite (run --durable) | {durableTime.TotalSeconds:N1} s ({result.Manifest.Counts.Events:N0} events) |");
         log.WriteLine($"| of which after the run reported {lastProgress.Stage} (worker drained, partition leases released, Azurite stopped) | {(durableTime - lastProgress.At).TotalSeconds:N1} s |");
         log.WriteLine($"| ratio durable / local | {durableTime.TotalSeconds / localTime.TotalSeconds:N2} |");
         log.WriteLine($"| manifests identical | {same} |");

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Wrapped.Core.Avro;
 using Wrapped.Core.Feed;
 using Wrapped.Core.Simulation;
+using Wrapped.Core.Simulation.Model;
 using Wrapped.Core.Users;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Steps;
@@ -95,7 +96,7 @@ internal static class EndToEndBenchmark
 
         // Simulation only: the same days as the run (later days carry larger heard sets), for enough users to take a few seconds.
         var simUsers = Math.Min(users, 2000);
-        var (simEvents, simTime) = SimulateOnly(catalog!, simUsers, days, start, parallelism);
+        var (simEvents, _, simTime, _) = SimulateOnly.Run(catalog!, ListeningModel.Reference, simUsers, days, start, parallelism);
         var simRate = simEvents / simTime.TotalSeconds;
 
         var median = runs.OrderBy(x => x.Rate / x.EncodeRate).ElementAt(runs.Count / 2);
@@ -140,27 +141,10 @@ internal static class EndToEndBenchmark
         var busy = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var counts = outcome.Manifest.Counts;
         return new RunFigures(counts.Events, counts.Files, counts.Bytes, elapsed, GC.GetTotalAllocatedBytes() - allocated,
-            GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - paused) { Cores = busy / elapsed };
-    }
-
-    private static (long Events, TimeSpan Time) SimulateOnly(SimulationCatalog catalog, int users, int days, DateOnly start, int parallelism)
-    {
-        var generator = new UserGenerator(42, start);
-        var profiles = Enumerable.Range(0, users).Select(u => generator.Create(u)).ToArray();
-        long total = 0;
-        var stopwatch = Stopwatch.StartNew();
-        Parallel.ForEach(Partitioner(users, parallelism), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, range =>
+            GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - paused)
         {
-            var simulator = new ListeningSimulator(catalog, 42);
-            var sink = new CountingSink();
-            var states = Enumerable.Range(range.Start, range.Count).Select(u => simulator.CreateInitialState(u)).ToArray();
-            for (var d = 0; d < days; d++)
-            {
-                for (var i = 0; i < states.Length; i++) simulator.SimulateDay(profiles[range.Start + i], states[i], start.AddDays(d), sink);
-            }
-            Interlocked.Add(ref total, sink.Count);
-        });
-        return (total, stopwatch.Elapsed);
+            Cores = busy / elapsed,
+        };
     }
 
     /// <summary>The events every encode-only pass writes: 500 users × 60 days, simulated once.</summary>
@@ -201,18 +185,6 @@ internal static class EndToEndBenchmark
     }
 
     private static readonly TimeSpan MinimumPhase = TimeSpan.FromSeconds(4);
-
-    private static IEnumerable<(int Start, int Count)> Partitioner(int users, int parts)
-    {
-        var size = (users + parts - 1) / parts;
-        for (var start = 0; start < users; start += size) yield return (start, Math.Min(size, users - start));
-    }
-
-    private sealed class CountingSink : IListeningEventSink
-    {
-        public long Count;
-        public void Add(in ListeningEvent listeningEvent) => Count++;
-    }
 
     private sealed class BufferingSink : IListeningEventSink
     {

@@ -2,15 +2,19 @@ using BenchmarkDotNet.Attributes;
 using Wrapped.Core.Avro;
 using Wrapped.Core.Feed;
 using Wrapped.Core.Simulation;
+using Wrapped.Core.Simulation.Model;
 using Wrapped.Core.Users;
 using Wrapped.TestSupport;
 
 namespace Wrapped.Bench;
 
-/// <summary>Micro-benchmarks of one user-day: simulation alone, and simulation with Avro encoding and deflate.</summary>
+/// <summary>Micro-benchmarks of one user-day under each preset: simulation alone, and simulation with Avro encoding and deflate.</summary>
 [MemoryDiagnoser]
 public class SimulatorBenchmarks
 {
+    [Params(ListeningModel.ReferenceName, ListeningModel.RealisticName)]
+    public string Model { get; set; } = ListeningModel.ReferenceName;
+
     private ListeningSimulator _simulator = null!;
     private SimulationCatalog _catalog = null!;
     private UserProfile[] _users = null!;
@@ -22,8 +26,9 @@ public class SimulatorBenchmarks
     public void Setup()
     {
         _catalog = SimulationCatalog.Create(SyntheticCatalog.Tracks(24_000, 8_600, seed: 3));
-        _simulator = new ListeningSimulator(_catalog, 42);
-        var generator = new UserGenerator(42, _date);
+        var model = ListeningModel.Preset(Model);
+        _simulator = new ListeningSimulator(_catalog, 42, model);
+        var generator = new UserGenerator(42, _date, model);
         _users = Enumerable.Range(0, 64).Select(u => generator.Create(u)).ToArray();
         _states = _users.Select(u => _simulator.CreateInitialState(u.UserId)).ToArray();
     }

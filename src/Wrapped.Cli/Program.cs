@@ -1,3 +1,5 @@
 using Wrapped.Cli;
+using Wrapped.Cli.Output;
 
-return await CliApplication.RunAsync(args, Console.Out, Console.Error);
+using var interrupt = new InterruptSignal(Console.Error);
+return await CliApplication.RunAsync(args, Console.Out, Console.Error, interrupt.Token);

@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Orchestration;
+using Wrapped.Pipeline.Steps;
 
 namespace Wrapped.Functions;
 
@@ -21,7 +22,7 @@ public sealed class FeedOrchestrationFunctions(IServiceProvider services)
         new SimulateChunkOrchestrator().RunAsync(context, Required(context.GetInput<SimulateChunkInput>(), nameof(SimulateChunkOrchestrator)));
 
     [Function(nameof(RecordRunActivity))]
-    public Task<string> RecordRun([ActivityTrigger] FeedRunRequest input, FunctionContext context) =>
+    public Task<RunPlan> RecordRun([ActivityTrigger] RecordRunInput input, FunctionContext context) =>
         Activity<RecordRunActivity>().RunAsync(ActivityContext.Of(nameof(RecordRunActivity), context), input);
 
     [Function(nameof(PrepareCatalogActivity))]

@@ -2,7 +2,9 @@ using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Functions;
@@ -22,7 +24,7 @@ public sealed class InputUploadFunction(RunStarter starter, FeedStores stores, I
 
     [Function(nameof(InputUploaded))]
     public async Task<StartResult?> InputUploaded(
-        [BlobTrigger("wrapped-input/{dataset}/{file}", Source = BlobTriggerSource.EventGrid, Connection = FunctionSettings.FeedStorageConnection)] BlobClient blob,
+        [BlobTrigger(FunctionSettings.InputBlobPath, Source = BlobTriggerSource.EventGrid, Connection = FunctionSettings.FeedStorageConnection)] BlobClient blob,
         string dataset,
         string file,
         [DurableClient] DurableTaskClient client,
@@ -33,9 +35,36 @@ public sealed class InputUploadFunction(RunStarter starter, FeedStores stores, I
             logger.LogInformation("Ignoring {Blob}: not one of the inputs of a run.", blob.Name);
             return null;
         }
-        var overrides = await stores.Input.TryReadJsonAsync<RunRequestOverrides>($"{dataset}/{RunOverridesFile}", cancellationToken) ?? new RunRequestOverrides();
-        var result = await starter.StartAsync(client, dataset, overrides, cancellationToken);
+        StartResult result;
+        string? runJson = null;
+        try
+        {
+            (var overrides, runJson) = await OverridesAsync(dataset, cancellationToken);
+            result = await starter.StartAsync(client, dataset, overrides, cancellationToken);
+        }
+        catch (FeedInputException e)
+        {
+            // Nobody is waiting on an upload's answer: the log and the function's result say why nothing started.
+            var reason = e.Problems.Count > 0 && runJson is not null ? $"{runJson}: {e.Message}" : e.Message;
+            logger.LogWarning("Upload of {Blob}: rejected, {Reason}", blob.Name, reason);
+            return StartResult.Rejected(reason);
+        }
         logger.LogInformation("Upload of {Blob}: {Status} {RunId}", blob.Name, result.Status, result.RunId);
         return result;
+    }
+
+    /// <summary>The dataset's <c>run.json</c>, read strictly, and its path; none means the defaults.</summary>
+    /// <exception cref="FeedInputException">The dataset's name or its <c>run.json</c> is not valid.</exception>
+    private async Task<(RunRequestOverrides Overrides, string? Source)> OverridesAsync(string dataset, CancellationToken cancellationToken)
+    {
+        // Checked before it becomes part of a blob path.
+        if (RunIdentity.DatasetProblem(dataset) is { } problem) throw new FeedInputException($"dataset {problem}.");
+        var path = $"{dataset}/{RunOverridesFile}";
+        if (!await stores.Input.ExistsAsync(path, cancellationToken)) return (new RunRequestOverrides(), null);
+        await using var json = await stores.Input.OpenReadAsync(path, cancellationToken);
+        var overrides = await RunRequestJson.ReadAsync(json, path, cancellationToken);
+        if (overrides.Dataset is { } named && named != dataset)
+            throw new FeedInputException($"{path} names dataset '{named}' but lies in the folder of '{dataset}': leave dataset out of it, or make them equal.");
+        return (overrides, path);
     }
 }

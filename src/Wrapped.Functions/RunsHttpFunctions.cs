@@ -19,21 +19,14 @@ public sealed class RunsHttpFunctions(RunStarter starter)
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        RunRequestOverrides? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<RunRequestOverrides>(request.Body, FeedJson.Options, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            return await Problem(request, HttpStatusCode.BadRequest, $"The body is not a valid run request: {e.Message}");
-        }
-        if (body?.Dataset is not { Length: > 0 } dataset)
-            return await Problem(request, HttpStatusCode.BadRequest, "The body must name a dataset: {\"dataset\": \"…\"} (its CSVs uploaded under wrapped-input/{dataset}/).");
-
         StartResult result;
+        string? dataset = null;
         try
         {
+            var body = await RunRequestJson.ReadAsync(request.Body, "The body", cancellationToken);
+            dataset = body.Dataset;
+            if (dataset is not { Length: > 0 })
+                return await Problem(request, HttpStatusCode.BadRequest, "The body must name a dataset: {\"dataset\": \"…\"} (its CSVs uploaded under wrapped-input/{dataset}/).");
             result = await starter.StartAsync(client, dataset, body, cancellationToken);
         }
         catch (FeedInputException e)
@@ -56,10 +49,12 @@ public sealed class RunsHttpFunctions(RunStarter starter)
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
+        if (RunIdentity.RunIdProblem(runId) is { } problem)
+            return await Problem(request, HttpStatusCode.BadRequest, $"runId {problem}.");
         var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null) return await Problem(request, HttpStatusCode.NotFound, $"No run '{runId}'.");
 
-        var progress = instance.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<FeedProgress>(status, FeedJson.Options) : null;
+        var progress = instance.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<RunProgress>(status, FeedJson.Options) : null;
         var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<FeedRunResult>() : null;
         return await Json(request, HttpStatusCode.OK, new
         {

@@ -1,5 +1,5 @@
+using Wrapped.DurableHost;
 using Wrapped.DurableProbe;
-using Wrapped.Pipeline.Durable;
 
 // Usage: Wrapped.DurableProbe <connection-string> <task-hub>
 // Runs the durable worker until killed or until stdin closes; prints "ready" once it dispatches work.

@@ -24,13 +24,13 @@ public sealed class DurableFeedTests(AzuriteFixture azurite)
         var durableFeed = await world.FeedAsync(started.RunId!);
 
         var result = instance.ReadOutputAs<FeedRunResult>()!;
-        Assert.True(result.Events > 14 * 10 * 10);
+        Assert.True(result.Counts.Events > 14 * 10 * 10);
         Assert.Contains("_SUCCESS", durableFeed.Keys);
         Assert.Contains("events/date=2024-03-10/part-00002.avro", durableFeed.Keys);
 
         // The same run through the CLI's in-process runner, into a folder.
         using var folder = new TempFolder("local-twin");
-        var request = world.Starter.BuildRequest("sample", new RunRequestOverrides(Start: new DateOnly(2024, 3, 1)),
+        var request = new RunRequestFactory(world.Defaults, world.Clock).Create("sample", new RunRequestOverrides(Start: new DateOnly(2024, 3, 1)),
             InputFiles.InFolder(""), await InputFingerprints.ComputeAsync(LocalSources(), CancellationToken.None));
         Assert.Equal(started.RunId, request.Parameters.RunId);
         await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(folder.Path), request.Parameters, LocalSources(), request.Fingerprints,

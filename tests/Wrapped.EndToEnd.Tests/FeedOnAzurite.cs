@@ -1,9 +1,11 @@
 using Azure.Storage.Blobs;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wrapped.Core.Feed;
+using Wrapped.DurableHost;
+using Wrapped.DurableHost.Feed;
 using Wrapped.Functions;
-using Wrapped.Pipeline.Durable;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Storage;
@@ -17,13 +19,13 @@ namespace Wrapped.EndToEnd.Tests;
 /// </summary>
 internal sealed class FeedOnAzurite : IAsyncDisposable
 {
-    private FeedOnAzurite(AzuriteFixture azurite, FeedDefaults defaults, FixedClock clock)
+    private FeedOnAzurite(AzuriteFixture azurite, FeedDefaults defaults, FixedClock clock, Func<IFeedStore, IFeedStore>? wrapOutput)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         Blobs = new BlobServiceClient(azurite.ConnectionString);
         Input = Blobs.GetBlobContainerClient($"in-{suffix}");
         Output = Blobs.GetBlobContainerClient($"out-{suffix}");
-        Stores = new FeedStores(new BlobFeedStore(Input), new BlobFeedStore(Output));
+        Stores = new FeedStores(new BlobFeedStore(Input), (wrapOutput ?? (store => store))(new BlobFeedStore(Output)));
         Defaults = defaults;
         Clock = clock;
         TaskHub = AzuriteFixture.NewTaskHubName();
@@ -43,11 +45,15 @@ internal sealed class FeedOnAzurite : IAsyncDisposable
 
     public RunStarter Starter => new(Stores, Defaults, Clock);
 
-    public static async Task<FeedOnAzurite> StartAsync(AzuriteFixture azurite, FeedDefaults defaults, FixedClock clock)
+    /// <param name="decorate">Wraps the feed's activities by name, to hold or disturb them.</param>
+    /// <param name="wrapOutput">Wraps the output store the activities write through, to disturb it.</param>
+    public static async Task<FeedOnAzurite> StartAsync(
+        AzuriteFixture azurite, FeedDefaults defaults, FixedClock clock, Func<string, ITaskActivity, ITaskActivity>? decorate = null,
+        Func<IFeedStore, IFeedStore>? wrapOutput = null)
     {
-        var world = new FeedOnAzurite(azurite, defaults, clock);
+        var world = new FeedOnAzurite(azurite, defaults, clock, wrapOutput);
         await world.Input.CreateIfNotExistsAsync();
-        world.Host = world.CreateHost(register: registry => FeedRegistrations.Register(registry, world.Stores));
+        world.Host = world.CreateHost(register: registry => FeedRegistrations.Register(registry, world.Stores, decorate));
         await world.Host.StartAsync(CancellationToken.None);
         return world;
     }
@@ -91,6 +97,20 @@ internal sealed class FeedOnAzurite : IAsyncDisposable
             if (!IsFeedFile(path)) continue;
             var content = await Output.GetBlobClient(blob.Name).DownloadContentAsync();
             files[path] = content.Value.Content.ToArray();
+        }
+        return files;
+    }
+
+    /// <summary>What a Hadoop-style reader of the run sees: no path segment starting with <c>_</c> or <c>.</c>, plus the two markers.</summary>
+    public async Task<SortedDictionary<string, byte[]>> ReaderViewAsync(string runId)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var prefix = $"runs/{runId}/";
+        await foreach (var blob in Output.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        {
+            var path = blob.Name[prefix.Length..];
+            if (path is not ("_manifest.json" or "_SUCCESS") && path.Split('/').Any(s => s.StartsWith('_') || s.StartsWith('.'))) continue;
+            files[path] = (await Output.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
         }
         return files;
     }

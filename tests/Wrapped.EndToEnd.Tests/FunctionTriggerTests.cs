@@ -91,7 +91,7 @@ public sealed class FunctionTriggerTests(AzuriteFixture azurite)
         Assert.Equal("Completed", statusBody.RootElement.GetProperty("status").GetString());
         var progress = statusBody.RootElement.GetProperty("progress");
         Assert.Equal(progress.GetProperty("batchesTotal").GetInt32(), progress.GetProperty("batchesDone").GetInt32());
-        Assert.True(statusBody.RootElement.GetProperty("result").GetProperty("events").GetInt64() > 0);
+        Assert.True(statusBody.RootElement.GetProperty("result").GetProperty("counts").GetProperty("events").GetInt64() > 0);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Wrapped.Core.Feed;
-using Wrapped.Pipeline.Durable;
+using Wrapped.DurableHost;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Storage;

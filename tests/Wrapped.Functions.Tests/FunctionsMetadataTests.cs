@@ -8,7 +8,7 @@ namespace Wrapped.Functions.Tests;
 /// </summary>
 public sealed class FunctionsMetadataTests
 {
-    private static readonly JsonElement[] Functions = Load();
+    private static readonly JsonElement[] Functions = FunctionsMetadata.Functions;
 
     [Theory]
     [InlineData("FeedOrchestrator", "orchestrationTrigger")]
@@ -74,16 +74,7 @@ public sealed class FunctionsMetadataTests
         Assert.True(durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32() > 0);
     }
 
-    private static JsonElement Trigger(string name) =>
-        Bindings(name).Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+    private static JsonElement Trigger(string name) => FunctionsMetadata.Trigger(name);
 
-    private static JsonElement[] Bindings(string name) =>
-        Functions.Single(f => f.GetProperty("name").GetString() == name).GetProperty("bindings").EnumerateArray().ToArray();
-
-    private static JsonElement[] Load()
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
-    }
+    private static JsonElement[] Bindings(string name) => FunctionsMetadata.Bindings(name);
 }

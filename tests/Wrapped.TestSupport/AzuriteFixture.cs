@@ -1,4 +1,4 @@
-using Wrapped.Pipeline.Hosting;
+using Wrapped.DurableHost.Azurite;
 using Xunit;
 
 namespace Wrapped.TestSupport;
@@ -6,28 +6,28 @@ namespace Wrapped.TestSupport;
 /// <summary>One private Azurite per test run, on free ports in a temp folder, so parallel runs never collide.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "wrapped-azurite-" + Guid.NewGuid().ToString("N"));
-    AzuriteProcess? azurite;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "wrapped-azurite-" + Guid.NewGuid().ToString("N"));
+    private AzuriteProcess? _azurite;
 
     public string ConnectionString =>
-        this.azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite has not started.");
+        _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite has not started.");
 
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        this.azurite = await AzuriteProcess.StartAsync(this.dataDirectory, timeout.Token);
+        _azurite = await AzuriteProcess.StartAsync(_dataDirectory, timeout.Token);
     }
 
     public async Task DisposeAsync()
     {
-        if (this.azurite is not null)
+        if (_azurite is not null)
         {
-            await this.azurite.DisposeAsync();
+            await _azurite.DisposeAsync();
         }
 
         try
         {
-            Directory.Delete(this.dataDirectory, recursive: true);
+            Directory.Delete(_dataDirectory, recursive: true);
         }
         catch (IOException)
         {

@@ -1,7 +1,7 @@
-using Wrapped.Core.Randomness;
 using System.Globalization;
 using System.Text;
 using Wrapped.Core.Catalog;
+using Wrapped.Core.Randomness;
 
 namespace Wrapped.TestSupport;
 

@@ -25,6 +25,24 @@ public sealed class TempFolder : IDisposable
         return files;
     }
 
+    /// <summary>
+    /// What a Hadoop-style reader of the run folder sees: every file with no path segment starting with <c>_</c> or
+    /// <c>.</c>, plus the <c>_manifest.json</c> and <c>_SUCCESS</c> markers at the top.
+    /// </summary>
+    public static SortedDictionary<string, byte[]> ReaderView(string runFolder) =>
+        Snapshot(runFolder, p => p is "_manifest.json" or "_SUCCESS" || !p.Split('/').Any(s => s.StartsWith('_') || s.StartsWith('.')));
+
+    /// <summary>Copies <paramref name="from"/> and everything under it to <paramref name="to"/>.</summary>
+    public static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

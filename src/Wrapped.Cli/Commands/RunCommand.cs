@@ -3,9 +3,9 @@ using Wrapped.Cli.Output;
 using Wrapped.Core.Catalog;
 using Wrapped.Core.Csv;
 using Wrapped.Core.Feed;
+using Wrapped.DurableHost.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Runs;
-using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Cli.Commands;
@@ -19,9 +19,9 @@ internal static class RunCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var options = new RunOptions();
-        var input = new Option<string>("--input") { Description = "Folder holding tracks.csv, tracks_extended.csv and artists.csv; default the bundled sample", DefaultValueFactory = _ => CommonOptions.BundledSampleFolder };
-        var dataset = new Option<string?>("--dataset") { Description = "Name of the dataset, the first part of the run id; default the input folder's name" };
-        var clusters = CommonOptions.Positive("--clusters", "k of the audio-feature k-means", 3);
+        var input = new Option<string?>("--input") { Description = "Folder holding tracks.csv, tracks_extended.csv and artists.csv; default: the bundled samples/" };
+        var dataset = CommonOptions.Name("--dataset", "Name of the dataset, the first part of the run id; default: the input folder's name", RunIdentity.DatasetProblem);
+        var clusters = CommonOptions.Int("--clusters", "k of the audio-feature k-means", CommonOptions.Defaults.Clusters);
         var durable = new Option<bool>("--durable")
         {
             Description = $"Run the Function app's orchestration on the Durable Task engine (Azure Storage backend); uses ${DurableStorageVariable} if set, else starts a private Azurite",
@@ -31,50 +31,48 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var console = new CommandOutput(stdout, stderr, parse.GetValue(options.Json));
+            string? report = null;
             try
             {
-                var folder = CommonOptions.ExistingFolder(parse.GetValue(input)!, "input");
+                var folder = parse.GetValue(input) ?? CommonOptions.BundledSampleFolder;
+                var name = parse.GetValue(dataset) ?? RunIdentity.Slug(new DirectoryInfo(folder).Name);
+                var overrides = options.Overrides(parse, parse.GetValue(clusters));
+                var runId = parse.GetValue(options.RunId);
+                CommonOptions.Requests.ThrowIfInvalid(name, overrides, runId);
+                var outputFolder = CommonOptions.OutputFolder(parse.GetValue(options.Output)!);
+                CommonOptions.ExistingFolder(folder, "input");
                 var sources = new CatalogSources(
                     CommonOptions.ExistingCsv(Path.Combine(folder, "tracks.csv"), "tracks"),
                     CommonOptions.ExistingCsv(Path.Combine(folder, "tracks_extended.csv"), "tracks_extended"),
                     CommonOptions.ExistingCsv(Path.Combine(folder, "artists.csv"), "artists"));
                 var inputs = await InputFingerprints.ComputeAsync(sources, cancellationToken);
-                var name = parse.GetValue(dataset) ?? new DirectoryInfo(folder).Name;
-                var parameters = RunInvocation.Parameters(parse, options, name, inputs, parse.GetValue(clusters));
-                var outputFolder = parse.GetValue(options.Output)!;
+                var request = CommonOptions.Requests.Create(name, overrides, InputFiles.InFolder(""), inputs, runId);
+                DiskRoom.EnsureFor(request, outputFolder, stderr);
                 var store = new LocalFeedStore(outputFolder);
-                var schedule = RunInvocation.Schedule(parse, options);
+                report = FeedStoreExtensions.Where(store, new FeedLayout(request.Parameters.RunId).Report);
                 var outcome = await ProgressDisplay.RunAsync(console.Json, stderr, progress => parse.GetValue(durable)
-                    ? RunDurableAsync(folder, store, parameters, inputs, schedule, progress, cancellationToken)
-                    : LocalFeedRunner.RunFromCsvAsync(store, parameters, sources, inputs, schedule, progress, cancellationToken));
+                    ? RunDurableAsync(folder, store, request, progress, cancellationToken)
+                    : LocalFeedRunner.RunFromCsvAsync(store, request.Parameters, sources, inputs, RunOptions.ScheduleOf(request), progress, cancellationToken));
                 var summary = RunSummary.From(outcome, outputFolder);
                 console.Summary(summary, summary.Write);
                 return ExitCodes.Done;
             }
             catch (Exception e)
             {
-                return console.Fail(e);
+                return console.Fail(e, e is InputRejectedException ? report : null);
             }
         });
         return command;
     }
 
-    private static async Task<RunOutcome> RunDurableAsync(
-        string inputFolder, LocalFeedStore output, RunParameters parameters, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
-        IProgress<RunProgress> progress, CancellationToken cancellationToken)
+    private static Task<RunOutcome> RunDurableAsync(
+        string inputFolder, LocalFeedStore output, FeedRunRequest request, IProgress<RunProgress> progress, CancellationToken cancellationToken)
     {
-        schedule.ThrowIfInvalid(parameters);
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var stores = new FeedStores(new LocalFeedStore(inputFolder), output);
-        var request = new FeedRunRequest(parameters, InputFiles.InFolder(""), inputs, parameters.Start, parameters.End,
-            schedule.BatchSize, schedule.Parallelism);
         var options = new DurableRunOptions(
             Environment.GetEnvironmentVariable(DurableStorageVariable),
             Path.Combine(output.Description, ".azurite"),
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        await DurableFeedRunner.RunAsync(stores, request, options, progress, cancellationToken);
-        var layout = new FeedLayout(parameters.RunId);
-        var manifest = await output.ReadJsonAsync<FeedManifest>(layout.Manifest, cancellationToken);
-        return new RunOutcome(layout, manifest, stopwatch.Elapsed);
+        return DurableFeedRunner.RunAsync(stores, request, options, progress, cancellationToken);
     }
 }

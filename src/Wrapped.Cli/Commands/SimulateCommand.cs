@@ -21,17 +21,26 @@ internal static class SimulateCommand
             var console = new CommandOutput(stdout, stderr, parse.GetValue(options.Json));
             try
             {
-                var catalogFolder = CommonOptions.ExistingFolder(parse.GetValue(catalog)!, "catalog");
-                var catalogStore = new LocalFeedStore(catalogFolder);
+                var catalogFolder = parse.GetValue(catalog)!;
+                var dataset = RunIdentity.Slug(new DirectoryInfo(catalogFolder).Name);
+                var overrides = options.Overrides(parse);
+                var runId = parse.GetValue(options.RunId);
+                CommonOptions.Requests.ThrowIfInvalid(dataset, overrides, runId);
+                var outputFolder = CommonOptions.OutputFolder(parse.GetValue(options.Output)!);
+                var catalogStore = new LocalFeedStore(CommonOptions.ExistingFolder(catalogFolder, "catalog"));
                 var source = FeedLayout.AtStoreRoot();
-                if (!File.Exists(Path.Combine(catalogFolder, source.CatalogTracks)))
-                    throw new FeedInputException($"'{catalogFolder}' is not a prepared catalog: {source.CatalogTracks} is missing (run prepare --out {catalogFolder} first).");
+                foreach (var file in new[] { source.CatalogTracks, source.CatalogArtists })
+                {
+                    if (!File.Exists(Path.Combine(catalogFolder, file)))
+                        throw new FeedInputException($"'{catalogFolder}' is not a prepared catalog: {file} is missing (run prepare --out {catalogFolder} first).");
+                }
                 var inputs = await CatalogInputs(catalogStore, source, cancellationToken);
-                var parameters = RunInvocation.Parameters(parse, options, new DirectoryInfo(catalogFolder).Name, inputs);
-                var store = new LocalFeedStore(parse.GetValue(options.Output)!);
+                var request = CommonOptions.Requests.Create(dataset, overrides, InputFiles.InFolder(""), inputs, runId);
+                DiskRoom.EnsureFor(request, outputFolder, stderr);
+                var store = new LocalFeedStore(outputFolder);
                 var outcome = await ProgressDisplay.RunAsync(console.Json, stderr, progress =>
-                    LocalFeedRunner.RunFromCatalogAsync(store, parameters, catalogStore, inputs, RunInvocation.Schedule(parse, options), progress, cancellationToken));
-                var summary = RunSummary.From(outcome, parse.GetValue(options.Output)!);
+                    LocalFeedRunner.RunFromCatalogAsync(store, request.Parameters, catalogStore, inputs, RunOptions.ScheduleOf(request), progress, cancellationToken));
+                var summary = RunSummary.From(outcome, outputFolder);
                 console.Summary(summary, summary.Write);
                 return ExitCodes.Done;
             }

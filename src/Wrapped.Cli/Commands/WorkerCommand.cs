@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Wrapped.Cli.Output;
-using Wrapped.Pipeline.Durable;
+using Wrapped.DurableHost;
+using Wrapped.DurableHost.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Storage;
@@ -19,7 +20,7 @@ internal static class WorkerCommand
         var input = new Option<string>("--input") { Description = "Folder with the run's input CSVs", DefaultValueFactory = _ => CommonOptions.BundledSampleFolder };
         var output = new Option<string>("--out") { Description = "Folder the runs are written under", DefaultValueFactory = _ => "out" };
         var taskHub = new Option<string>("--task-hub") { Description = "Task hub to serve", DefaultValueFactory = _ => DurableFeedRunner.TaskHubName };
-        var concurrency = CommonOptions.Positive("--concurrency", "Activities this worker runs at once", Environment.ProcessorCount);
+        var concurrency = CommonOptions.Int("--concurrency", "Activities this worker runs at once", CommonOptions.Defaults.MaxParallelBatches, 1, Core.Feed.RunLimits.MaxParallelBatches);
         var command = new Command("worker", $"Serve a task hub as one more durable worker (storage from ${RunCommand.DurableStorageVariable}).")
         {
             input, output, taskHub, concurrency,
@@ -49,10 +50,7 @@ internal static class WorkerCommand
                 lock (gate) stdout.WriteLine("ready");
                 stdout.Flush();
                 await Task.WhenAny(Console.In.ReadToEndAsync(cancellationToken), Task.Delay(Timeout.Infinite, cancellationToken));
-                return ExitCodes.Done;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
+                cancellationToken.ThrowIfCancellationRequested();
                 return ExitCodes.Done;
             }
             catch (Exception e)

@@ -20,12 +20,25 @@ public sealed class CommandOutput(TextWriter stdout, TextWriter stderr, bool jso
         else readable(stdout);
     }
 
-    public int Fail(Exception exception)
+    /// <param name="report">Where a rejection's report was written, to say so.</param>
+    public int Fail(Exception exception, string? report = null)
     {
-        var (exitCode, message) = CommandFailure.Describe(exception);
+        var (exitCode, message) = CommandFailure.Describe(exception, report);
+        return Fail(exitCode, message);
+    }
+
+    /// <summary>One line on stderr, <c>wrapped: …</c>; with <c>--json</c> also one JSON object on stdout.</summary>
+    public int Fail(int exitCode, string message)
+    {
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new { status = exitCode == ExitCodes.InputRejected ? "rejected" : "failed", exitCode, error = message }, FeedJson.Options));
+            var status = exitCode switch
+            {
+                ExitCodes.InputRejected => "rejected",
+                ExitCodes.Interrupted => "interrupted",
+                _ => "failed",
+            };
+            stdout.WriteLine(JsonSerializer.Serialize(new { status, exitCode, error = message }, FeedJson.Options));
         }
         stderr.WriteLine($"wrapped: {message}");
         return exitCode;

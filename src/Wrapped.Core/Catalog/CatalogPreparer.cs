@@ -16,8 +16,7 @@ public static class CatalogPreparer
         var extendedReport = CsvTableReader.ReadEach(sources.Extended, GenreFile.Schema, GenreFile.Parse, genres.Add, readOptions, ct);
         var artists = new ArtistDirectory();
         var artistsReport = CsvTableReader.ReadEach(sources.Artists, ArtistsFile.Schema, ArtistsFile.Parse, artists.Add, readOptions, ct);
-        var selection = new TrackSelection(genres);
-        var tracksReport = CsvTableReader.ReadEach(sources.Tracks, TracksFile.Schema, TracksFile.Parse, selection.Add, readOptions, ct);
+        var (selection, tracksReport, releaseDates) = SelectTracks(sources.Tracks, genres, readOptions, ct);
 
         var joined = selection.Kept;
         if (joined.Count == 0)
@@ -30,7 +29,9 @@ public static class CatalogPreparer
         var joiner = new ArtistJoiner(artists);
         var trackArtists = joined.Select(joiner.Match).ToArray();
 
-        var months = joined.Select(track => NewnessScorer.MonthsElapsed(track.Row.ReleaseDate, options.ReferenceDate)).ToArray();
+        var order = releaseDates.YearLastOrder ?? ReleaseDateSurvey.DefaultOrder;
+        var dates = joined.Select(track => ReleaseDateParser.Parse(track.Row.ReleaseDateText, order)).ToArray();
+        var months = dates.Select(date => NewnessScorer.MonthsElapsed(date, options.ReferenceDate)).ToArray();
         var newness = NewnessScorer.Scores(months);
 
         var features = AudioFeatureMatrix.Standardise(joined.Select(track => track.Row.Features).ToArray());
@@ -39,7 +40,7 @@ public static class CatalogPreparer
         var tracks = new CatalogTrack[joined.Count];
         for (var i = 0; i < tracks.Length; i++)
         {
-            tracks[i] = ToCatalogTrack(joined[i], trackArtists[i], newness[i], clusters.Labels[i]);
+            tracks[i] = ToCatalogTrack(joined[i], dates[i], trackArtists[i], newness[i], clusters.Labels[i]);
         }
 
         var report = new PreparationReport(
@@ -47,16 +48,43 @@ public static class CatalogPreparer
             tracksReport,
             extendedReport,
             artistsReport,
+            releaseDates,
             DroppedRowsOf(sources, selection, genres, artists),
             joiner.Counts,
-            new NewnessSummary(months.Min(), months.Max(), joined.LongCount(track => track.Row.ReleaseDate is null), months.Min() == months.Max()),
+            new NewnessSummary(months.Min(), months.Max(), dates.LongCount(date => date is null), months.Min() == months.Max()),
             SummariseClusters(clusters, features, options),
             tracks.Length,
             artists.Artists.Count);
         return new PreparedCatalog(tracks, artists.Artists, report);
     }
 
-    private static CatalogTrack ToCatalogTrack(JoinedTrack track, CatalogArtist? artist, double newness, int cluster) => new(
+    /// <summary>
+    /// Steps 1, 3 and 4 over tracks.csv. The file streams once to learn how it writes its dates; only when some of its
+    /// dates contradict the order it shows is it read again with that order, so those rows are skipped as bad rows and
+    /// never shadow a later row of the same name.
+    /// </summary>
+    private static (TrackSelection Selection, CsvFileReport Report, ReleaseDateReport ReleaseDates) SelectTracks(
+        CsvSource tracks, GenreIndex genres, CsvReadOptions readOptions, CancellationToken ct)
+    {
+        var survey = new ReleaseDateSurvey(tracks.Name);
+        var selection = new TrackSelection(genres);
+        var report = CsvTableReader.ReadEach(tracks, TracksFile.Schema, row => TracksFile.Parse(row, yearLastOrder: null), row =>
+        {
+            survey.Observe(row.Line, row.ReleaseDateText);
+            selection.Add(row);
+        }, readOptions, ct);
+        var releaseDates = survey.Decide();
+        if (releaseDates.ContradictingRows == 0)
+        {
+            return (selection, report, releaseDates);
+        }
+
+        selection = new TrackSelection(genres);
+        report = CsvTableReader.ReadEach(tracks, TracksFile.Schema, row => TracksFile.Parse(row, releaseDates.YearLastOrder), selection.Add, readOptions, ct);
+        return (selection, report, releaseDates);
+    }
+
+    private static CatalogTrack ToCatalogTrack(JoinedTrack track, ReleaseDate? releaseDate, CatalogArtist? artist, double newness, int cluster) => new(
         track.Id,
         track.Name,
         track.ArtistName,
@@ -67,7 +95,7 @@ public static class CatalogPreparer
         track.Row.DurationMs,
         track.Popularity,
         track.Row.Explicit,
-        track.Row.ReleaseDate?.ToString(),
+        releaseDate?.ToString(),
         track.Row.Features,
         newness,
         cluster,

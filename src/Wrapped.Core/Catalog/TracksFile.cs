@@ -37,8 +37,20 @@ public static class TracksFile
             TimeSignature,
         ]);
 
-    public static TrackInputRow Parse(CsvRow row)
+    /// <param name="yearLastOrder">
+    /// The day-month order of the file's dates, once known: a date that only reads in the other order makes the row bad.
+    /// Null on the first reading, which only gathers the dates (<see cref="ReleaseDateSurvey"/>).
+    /// </param>
+    public static TrackInputRow Parse(CsvRow row, DayMonthOrder? yearLastOrder)
     {
+        var releaseDate = row.Text(ReleaseDate);
+        if (yearLastOrder is { } order && releaseDate is not null && Contradicts(releaseDate, order))
+        {
+            throw new RowParseException(ReleaseDate.Name, $"{ReleaseDate.Name} '{CsvValues.Shorten(releaseDate)}' only reads "
+                + $"{(order == DayMonthOrder.DayFirst ? "month first" : "day first")}, but this file writes its dates "
+                + $"{(order == DayMonthOrder.DayFirst ? "day first" : "month first")}");
+        }
+
         var durationMs = row.RequiredInt(DurationMs);
         if (durationMs < 0)
         {
@@ -54,9 +66,12 @@ public static class TracksFile
             row.OptionalBool(Explicit) ?? false,
             row.List(Artists),
             row.Has(ArtistIds) ? row.List(ArtistIds) : null,
-            ReleaseDateParser.Parse(row.Text(ReleaseDate)),
+            releaseDate,
             ParseFeatures(row));
     }
+
+    private static bool Contradicts(string releaseDate, DayMonthOrder order) =>
+        YearLastDate.Classify(releaseDate.AsSpan().Trim()) == (order == DayMonthOrder.DayFirst ? YearLastDateKind.MonthFirstOnly : YearLastDateKind.DayFirstOnly);
 
     private static AudioFeatures ParseFeatures(CsvRow row) => new(
         row.RequiredDouble(Danceability),

@@ -1,6 +1,6 @@
 namespace Wrapped.Core.Csv;
 
-/// <summary>Refuses, before parsing, inputs that are empty or plainly not text.</summary>
+/// <summary>Refuses, before parsing, inputs that are empty, plainly not text, or whose header line is not UTF-8 text.</summary>
 internal static class CsvContentCheck
 {
     private const int SniffBytes = 8192;
@@ -21,12 +21,23 @@ internal static class CsvContentCheck
             return;
         }
 
-        // UTF-8 text never holds NUL; zip, gzip, parquet, xlsx and UTF-16 files all do within their first bytes.
-        var nul = Array.IndexOf(buffer, (byte)0, 0, length);
+        // The header line as far as it was read; a character cut at the end of the buffer is not judged.
+        var sniffed = buffer.AsSpan(0, length);
+        var lineEnd = sniffed.IndexOf((byte)'\n');
+        var header = lineEnd >= 0 ? sniffed[..lineEnd] : length < SniffBytes ? sniffed : sniffed[..(length - 3)];
+
+        // A header never holds NUL; zip, gzip, parquet, xlsx and UTF-16 files do within their first bytes. NUL bytes
+        // further down are bad rows (CsvTableReader), not a sign of a binary file.
+        var nul = header.IndexOf((byte)0);
         if (nul >= 0)
         {
             throw new InputRejectedException(InputRejection.ForFile(
                 file, $"not a CSV text file: binary content (NUL byte at byte offset {nul})"));
+        }
+
+        if (TextBytes.Find(header.TrimEnd((byte)'\r')) is { } problem)
+        {
+            throw new InputRejectedException(new InputRejection(file, CsvTableReader.Explain(problem, "the header line"), 1, null, []));
         }
     }
 

@@ -106,6 +106,20 @@ public static class CsvTableReader
             }
 
             var line = reader.LineNumber;
+            if (TextBytes.Find(reader.RawRecord) is { } problem)
+            {
+                if (problem.IsEncoding)
+                {
+                    // Not UTF-8 here means a file in another encoding: every row's text is suspect, so the whole file goes.
+                    var badLine = line + TextBytes.LineBreaks(reader.RawRecord[..problem.Offset]);
+                    throw new InputRejectedException(new InputRejection(file, Explain(problem, "the file"), badLine, null, []));
+                }
+
+                var column = ColumnHolding(reader, headerFields);
+                issues.Add(new RowIssue(line, column, $"{column ?? "the row"} holds {problem.Describe()}, which no text field may"));
+                continue;
+            }
+
             if (reader.FieldCount != header.FieldCount)
             {
                 issues.Add(new RowIssue(line, null, $"expected {header.FieldCount} fields, found {reader.FieldCount}"));
@@ -134,6 +148,21 @@ public static class CsvTableReader
         var report = new CsvFileReport(file, rowsRead, issues.Count, issues.Sample);
         ErrorBudget.Enforce(report, options.ErrorBudget);
         return report;
+    }
+
+    /// <summary>What a byte problem means for <paramref name="what"/>, and for an encoding problem what to do about it.</summary>
+    internal static string Explain(TextBytesProblem problem, string what) => problem.IsEncoding
+        ? $"{what} is not UTF-8: {problem.Describe()} on this line cannot be read as UTF-8, as happens in a file saved in a legacy encoding such as Windows-1252; save it as UTF-8 and try again"
+        : $"{what} holds {problem.Describe()}";
+
+    /// <summary>The header name of the first field holding a control character (rare: only for a bad row).</summary>
+    private static string? ColumnHolding(CsvReader reader, string[] headerFields)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (TextBytes.FindControl(reader.GetRawSpan(i)) is not null) return i < headerFields.Length ? headerFields[i].Trim() : null;
+        }
+        return null;
     }
 
     private static Stream OpenChecked(CsvSource source)

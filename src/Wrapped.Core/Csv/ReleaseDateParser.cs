@@ -4,18 +4,19 @@ namespace Wrapped.Core.Csv;
 
 /// <summary>
 /// Reads the date spellings found in copies of the datasets. A date it cannot read is not a row error: the reference
-/// coerced such dates to NaT and carried on, so callers get null and decide.
+/// coerced such dates to NaT and carried on, so callers get null and decide. Dates whose year comes last are read in
+/// the order their file uses (<see cref="ReleaseDateColumn"/> decides it per file).
 /// </summary>
 public static class ReleaseDateParser
 {
     private static readonly string[] DayFormats =
     [
-        "yyyy-MM-dd", "yyyy-M-d", "dd-MM-yyyy", "d-M-yyyy", "dd/MM/yyyy", "d/M/yyyy", "yyyy/MM/dd", "yyyy/M/d",
+        "yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d",
     ];
 
     private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy-M", "yyyy/MM", "MM/yyyy", "MM-yyyy"];
 
-    public static ReleaseDate? Parse(string? text)
+    public static ReleaseDate? Parse(string? text, DayMonthOrder order)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -26,6 +27,11 @@ public static class ReleaseDateParser
         if (trimmed.Length == 4 && int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             return year >= 1 ? new ReleaseDate(year, null, null) : null;
+        }
+
+        if (YearLastDate.Read(trimmed, order) is { } yearLast)
+        {
+            return new ReleaseDate(yearLast.Year, yearLast.Month, yearLast.Day);
         }
 
         if (DateOnly.TryParseExact(trimmed, DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))

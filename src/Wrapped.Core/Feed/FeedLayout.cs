@@ -5,6 +5,8 @@ namespace Wrapped.Core.Feed;
 /// <summary>The paths of one run's files (SPEC section 5), relative to the store's root.</summary>
 public sealed class FeedLayout
 {
+    private const string StagingName = "_staging";
+
     private readonly string _prefix;
 
     /// <summary>The layout of run <paramref name="runId"/> under <c>runs/{runId}/</c>.</summary>
@@ -35,6 +37,18 @@ public sealed class FeedLayout
     public string Parameters => $"{_prefix}_run.json";
     public string LedgerFolder => $"{_prefix}_ledger/";
 
+    /// <summary>The lock a writer of the run holds for the run's life (a file lock on a folder, a lease on a blob).</summary>
+    public string WriterLock => $"{_prefix}_writer.lock";
+
+    /// <summary>Who holds <see cref="WriterLock"/> (or, for an orchestration, has claimed the run): read by whoever is refused.</summary>
+    public string Writer => $"{_prefix}_writer.json";
+
+    /// <summary>
+    /// Where an extension stages everything it writes until it commits: the same paths below <c>_staging/</c>, which
+    /// Hadoop-style readers skip. The staged <c>_SUCCESS</c>, written last, is the extension's commit record.
+    /// </summary>
+    public string StagingFolder => $"{_prefix}{StagingName}/";
+
     public string UsersPart(int part) => $"{_prefix}users/{PartName(part)}";
     public string StatePart(int part) => $"{_prefix}state/{PartName(part)}";
     public string WrappedPart(int part) => $"{_prefix}wrapped/{PartName(part)}";
@@ -60,4 +74,13 @@ public sealed class FeedLayout
         path.StartsWith(_prefix, StringComparison.Ordinal) ? path[_prefix.Length..] : path;
 
     public static string PartName(int part) => $"part-{part:00000}.avro";
+
+    /// <summary>Where an extension stages <paramref name="path"/> (a path of this run) until it commits.</summary>
+    public string Staged(string path) => $"{StagingFolder}{RelativeToRun(path)}";
+
+    /// <summary>The path a staged file takes when its extension commits.</summary>
+    public string Unstaged(string stagedPath) =>
+        IsStaged(stagedPath) ? $"{_prefix}{stagedPath[StagingFolder.Length..]}" : stagedPath;
+
+    public bool IsStaged(string path) => path.StartsWith(StagingFolder, StringComparison.Ordinal);
 }

@@ -21,16 +21,19 @@ public sealed record RunParameters
     /// <summary>Users per output file (<c>part-NNNNN.avro</c>); the unit of work and of retry.</summary>
     public required int PartSize { get; init; }
 
-    public int Clusters { get; init; } = 3;
+    public int Clusters { get; init; } = RunDefaults.Clusters;
 
     /// <summary>The date newness is measured from; null means 1 January of the start year.</summary>
     public DateOnly? ReferenceDate { get; init; }
 
     /// <summary><c>deflate</c> (fastest level), <c>deflate:optimal</c> or <c>null</c>.</summary>
-    public string Codec { get; init; } = "deflate";
+    public string Codec { get; init; } = RunDefaults.Codec;
 
     /// <summary>Whether the nightly timer extends this run by each new day.</summary>
     public bool Daily { get; init; }
+
+    /// <summary>What <see cref="DefaultPartSizeFor"/> does, in the words of the help text and the README.</summary>
+    public const string DefaultPartSizeDescription = "users ÷ 8, within 250–2,500";
 
     /// <summary>
     /// The part size when none is given: the users in about eight parts, so a small machine has work for every core
@@ -53,18 +56,29 @@ public sealed record RunParameters
         return (first, (int)Math.Min(PartSize, Users - first));
     }
 
-    /// <summary>Every problem with the parameters, as sentences a user can act on; empty when they are valid.</summary>
-    public IReadOnlyList<string> Problems()
+    /// <summary>Every problem with the parameters, each named by its JSON name; empty when they are valid.</summary>
+    public IReadOnlyList<ParameterProblem> Problems()
     {
-        var problems = new List<string>();
-        if (Users <= 0) problems.Add($"users must be at least 1 (got {Users}).");
-        if (Users > 1 << 30) problems.Add($"users must be at most {1 << 30} (got {Users}).");
-        if (End < Start) problems.Add($"end ({End:yyyy-MM-dd}) is before start ({Start:yyyy-MM-dd}).");
-        if (Start.Year < 1971) problems.Add($"start ({Start:yyyy-MM-dd}) must be after 1970.");
-        if (PartSize <= 0) problems.Add($"part size must be at least 1 (got {PartSize}).");
-        if (Clusters <= 0) problems.Add($"clusters must be at least 1 (got {Clusters}).");
+        var problems = new List<ParameterProblem>();
+        if (RunIdentity.RunIdProblem(RunId) is { } runId) problems.Add(new("runId", runId));
+        if (RunIdentity.DatasetProblem(Dataset) is { } dataset) problems.Add(new("dataset", dataset));
+        if (Users is < 1 or > RunLimits.MaxUsers) problems.Add(new("users", OutOfRange(1, RunLimits.MaxUsers, Users)));
+        if (End < Start) problems.Add(new("end", Invariant($"({End:yyyy-MM-dd}) is before start ({Start:yyyy-MM-dd})")));
+        else if (Days > RunLimits.MaxDays)
+            problems.Add(new("start", Invariant($"({Start:yyyy-MM-dd}) to end ({End:yyyy-MM-dd}) is {Days:N0} days; a run covers at most {RunLimits.MaxDays:N0} days (ten years)")));
+        if (Start < RunCalendar.EarliestStart) problems.Add(new("start", Invariant($"must be {RunCalendar.EarliestStart:yyyy-MM-dd} or later (got {Start:yyyy-MM-dd})")));
+        if (PartSize is < 1 or > RunLimits.MaxPartSize) problems.Add(new("partSize", OutOfRange(1, RunLimits.MaxPartSize, PartSize)));
+        else if (Users is >= 1 and <= RunLimits.MaxUsers && PartCount > RunLimits.MaxParts)
+            problems.Add(new("partSize", Invariant($"must be at least {(Users + (long)RunLimits.MaxParts - 1) / RunLimits.MaxParts:N0} for {Users:N0} users, so that a day has at most {RunLimits.MaxParts:N0} files (got {PartSize:N0})")));
+        if (Clusters is < 1 or > RunLimits.MaxClusters) problems.Add(new("clusters", OutOfRange(1, RunLimits.MaxClusters, Clusters)));
         if (Codec is not ("deflate" or "deflate:fastest" or "deflate:optimal" or "null"))
-            problems.Add($"codec must be deflate, deflate:optimal or null (got '{Codec}').");
+            problems.Add(new("codec", $"must be deflate, deflate:optimal or null (got '{Codec}')"));
         return problems;
     }
+
+    /// <summary>"must be from 1 to 10,000,000 (got 0)".</summary>
+    public static string OutOfRange(long min, long max, long value) =>
+        value < min ? Invariant($"must be at least {min:N0} (got {value:N0})") : Invariant($"must be at most {max:N0} (got {value:N0})");
+
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

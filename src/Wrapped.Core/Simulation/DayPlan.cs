@@ -2,23 +2,26 @@ namespace Wrapped.Core.Simulation;
 
 /// <summary>
 /// Scratch buffers for one user-day: the plays chosen, grouped in sessions, and where each session was
-/// placed. Reused from day to day; arrays only grow (doubling), so a steady run allocates nothing.
+/// placed. Reused from day to day; arrays only grow (doubling), so a steady run allocates nothing. Sized for a heavy
+/// listener's day at once, so that growth stays a warm-up matter.
 /// </summary>
 internal sealed class DayPlan
 {
     public const long NotPlaced = -1;
 
-    public int[] PlayTrack = new int[128];
-    public int[] PlayListeningMs = new int[128];
-    public bool[] PlaySkipped = new bool[128];
+    public int[] PlayTrack = new int[512];
+    public int[] PlayListeningMs = new int[512];
+    public bool[] PlaySkipped = new bool[512];
     public int PlayCount;
 
-    public int[] SessionFirstPlay = new int[16];
-    public int[] SessionPlayCount = new int[16];
-    public long[] SessionLengthMs = new long[16];
-    /// <summary>Milliseconds from midnight to the session's start, or <see cref="NotPlaced"/> when dropped.</summary>
-    public long[] SessionStartMs = new long[16];
-    public int[] StartOrder = new int[16];
+    public int[] SessionFirstPlay = new int[64];
+    public int[] SessionPlayCount = new int[64];
+    /// <summary>Tracks drawn for the session; it may play fewer when the next session cuts it short.</summary>
+    public int[] SessionPlannedTracks = new int[64];
+    public long[] SessionLengthMs = new long[64];
+    /// <summary>Milliseconds from the start of the day to the session's start, or <see cref="NotPlaced"/> when dropped.</summary>
+    public long[] SessionStartMs = new long[64];
+    public int[] StartOrder = new int[64];
     public int SessionCount;
 
     public void Reset()
@@ -27,25 +30,40 @@ internal sealed class DayPlan
         SessionCount = 0;
     }
 
-    public void BeginSession()
+    /// <summary>A session whose plays follow at once (the reference: tracks first, placement after).</summary>
+    public int BeginSession()
+    {
+        var s = AddSession(NotPlaced, 0);
+        SessionFirstPlay[s] = PlayCount;
+        return s;
+    }
+
+    /// <summary>A session placed before its plays are chosen; <see cref="StartPlays"/> opens them.</summary>
+    public int AddSession(long startMs, int plannedTracks)
     {
         if (SessionCount == SessionFirstPlay.Length)
         {
             var n = SessionCount * 2;
             Array.Resize(ref SessionFirstPlay, n);
             Array.Resize(ref SessionPlayCount, n);
+            Array.Resize(ref SessionPlannedTracks, n);
             Array.Resize(ref SessionLengthMs, n);
             Array.Resize(ref SessionStartMs, n);
             Array.Resize(ref StartOrder, n);
         }
-        SessionFirstPlay[SessionCount] = PlayCount;
-        SessionPlayCount[SessionCount] = 0;
-        SessionLengthMs[SessionCount] = 0;
-        SessionStartMs[SessionCount] = NotPlaced;
-        SessionCount++;
+        var s = SessionCount++;
+        SessionFirstPlay[s] = PlayCount;
+        SessionPlayCount[s] = 0;
+        SessionPlannedTracks[s] = plannedTracks;
+        SessionLengthMs[s] = 0;
+        SessionStartMs[s] = startMs;
+        return s;
     }
 
-    public void AddPlay(int track, int listeningMs, bool skipped)
+    /// <summary>The plays added next belong to session <paramref name="s"/>.</summary>
+    public void StartPlays(int s) => SessionFirstPlay[s] = PlayCount;
+
+    public void AddPlay(int session, int track, int listeningMs, bool skipped)
     {
         if (PlayCount == PlayTrack.Length)
         {
@@ -58,8 +76,35 @@ internal sealed class DayPlan
         PlayListeningMs[PlayCount] = listeningMs;
         PlaySkipped[PlayCount] = skipped;
         PlayCount++;
-        var s = SessionCount - 1;
-        SessionPlayCount[s]++;
-        SessionLengthMs[s] += listeningMs;
+        SessionPlayCount[session]++;
+        SessionLengthMs[session] += listeningMs;
+    }
+
+    /// <summary>Fills <see cref="StartOrder"/> with the placed sessions by start (ties in drawn order); returns their number.</summary>
+    public int SortPlacedByStart()
+    {
+        var order = StartOrder;
+        var starts = SessionStartMs;
+        var placed = 0;
+        for (var s = 0; s < SessionCount; s++)
+        {
+            if (starts[s] != NotPlaced)
+            {
+                order[placed++] = s;
+            }
+        }
+        // A day has a handful of sessions (a few dozen for the heaviest listeners): insertion sort, no allocation.
+        for (var i = 1; i < placed; i++)
+        {
+            var s = order[i];
+            var j = i - 1;
+            while (j >= 0 && starts[order[j]] > starts[s])
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = s;
+        }
+        return placed;
     }
 }

@@ -1,38 +1,53 @@
+using Wrapped.Core.Simulation.Model;
+using Wrapped.Core.TimeZones;
 using Wrapped.Core.Users;
 
 namespace Wrapped.Core.Simulation;
 
 /// <summary>
-/// Simulates listening one user-day at a time (SPEC section 4). Every random draw of a day comes from the
-/// stream of (seed, user id, date), and everything carried between days is in <see cref="UserListeningState"/>,
-/// so days and users can be simulated in any order, split or resumed, with the same events.
+/// Simulates listening one user-day at a time, by a listening model (SPEC section 4; <see cref="ListeningModel"/>).
+/// A user-day is the listener's local calendar day in their time zone (UTC under the reference model): every event
+/// falls inside it, timestamps are UTC instants, and event ids carry the local date. Every random draw of a day comes
+/// from the stream of (seed, user id, local date), and everything carried between days is in
+/// <see cref="UserListeningState"/>, so days and users can be simulated in any order, split or resumed, with the same
+/// events.
 /// </summary>
 /// <remarks>
 /// An instance owns scratch buffers reused by every call, so it must be used by one thread at a time; create
-/// one per worker thread (the catalog is shared). Within a day all sessions' tracks are chosen first (long
-/// sessions, then short ones), then the sessions are placed in the day. A session that fits nowhere is
-/// dropped: its plays emit no events, but the state still moves on as they were chosen (previous track and
-/// artist, artists heard), because later choices in the day were already drawn from that state. A session
-/// drawn with no track (⌊N⌋ ≤ 0) takes no slot and is not counted: nobody listened. The state moves on
-/// before the events go to the sink, so if the sink throws, retry the day from a saved record, not from the
-/// same state object.
+/// one per worker thread (the catalog and the model are shared). Without a rhythm in the model (the reference), all
+/// sessions' tracks are chosen first (long sessions, then short ones), then the sessions are placed in the day's
+/// hour slots; a session that fits nowhere is dropped: its plays emit no events, but the state still moves on as they
+/// were chosen, because later choices in the day were already drawn from that state. With a rhythm, the sessions'
+/// start times are drawn first, and their tracks are chosen in time order until the next session starts. A session
+/// drawn with no track (⌊N⌋ ≤ 0) takes no slot and is not counted: nobody listened. The state moves on before the
+/// events go to the sink, so if the sink throws, retry the day from a saved record, not from the same state object.
 /// </remarks>
 public sealed class ListeningSimulator
 {
-    private const double SkipProbability = 1.0 / 3.0;
-
     private readonly SimulationCatalog _catalog;
     private readonly long _seed;
-    private readonly TrackChooser _chooser;
+    private readonly ListeningLaws _laws;
     private readonly DayPlan _plan = new();
+    private readonly SessionPlayer _player;
 
+    /// <summary>A simulator of the reference model (SPEC section 4 exactly).</summary>
     public ListeningSimulator(SimulationCatalog catalog, long seed)
+        : this(catalog, seed, ListeningModel.Reference)
+    {
+    }
+
+    public ListeningSimulator(SimulationCatalog catalog, long seed, ListeningModel model)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(model);
         _catalog = catalog;
         _seed = seed;
-        _chooser = new TrackChooser(catalog);
+        Model = model;
+        _laws = model.Laws;
+        _player = new SessionPlayer(catalog, _laws, _plan);
     }
+
+    public ListeningModel Model { get; }
 
     internal DayDraws LastDay { get; private set; }
 
@@ -72,6 +87,7 @@ public sealed class ListeningSimulator
         return state;
     }
 
+    /// <param name="date">The listener's local date (in <see cref="UserProfile.TimeZone"/>): the day of <c>events/date=</c> and of the event ids.</param>
     public DayOutcome SimulateDay(UserProfile user, UserListeningState state, DateOnly date, IListeningEventSink sink)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -84,69 +100,111 @@ public sealed class ListeningSimulator
         var day = EventId.DaysSinceEpoch(date);
         EventId.Validate(user.UserId, day);
         state.EnsureBelongsTo(user.UserId, nameof(state));
+        var localDay = state.LocalDay(user.TimeZone, day, out var zone);
+        ref readonly var habits = ref state.HabitsUnder(_laws, _seed);
 
         state.Prefetch();
         var rng = RandomStream.ForUserDay(_seed, user.UserId, date);
-        var odds = ListeningOdds.For(user.Personality);
-        var longSessions = DrawLongSessionCount(ref rng);
-        var shortSessions = FloorAtLeastZero(rng.Normal(5, 1));
+        if (_laws.HasActivity && rng.NextDouble() < habits.IdleProbability)
+        {
+            LastDay = default;
+            return default;
+        }
+        var longSessions = _laws.LongCounts[_laws.LongCountChoice.Index(rng.NextDouble())];
+        var shortSessions = FloorAtLeastZero(rng.Normal(_laws.ShortCount.Mean, _laws.ShortCount.Sd));
+        if (_laws.HasActivity)
+        {
+            longSessions = Scale(ref rng, longSessions, habits.SessionScale);
+            shortSessions = Scale(ref rng, shortSessions, habits.SessionScale);
+        }
 
         _plan.Reset();
+        ref readonly var odds = ref _laws.Odds[ListeningOdds.IndexOf(user.Personality)];
+        int plannedSkips, dropped;
+        if (_laws.Weekday is null)
+        {
+            plannedSkips = PlanSlottedDay(ref rng, state, odds, longSessions, shortSessions);
+            dropped = SessionScheduler.Place(ref rng, _plan, SessionScheduler.SlotsIn(localDay.LengthMs));
+        }
+        else
+        {
+            (plannedSkips, dropped) = PlanRhythmDay(ref rng, state, odds, habits, zone, localDay, date, longSessions, shortSessions);
+        }
+        LastDay = new DayDraws(longSessions, shortSessions, _plan.PlayCount, plannedSkips);
+        return Emit(user.UserId, day, localDay.StartUtcMs, dropped, sink);
+    }
+
+    /// <summary>The reference's order: every session's tracks, long sessions first; the scheduler places them after.</summary>
+    private int PlanSlottedDay(ref RandomStream rng, UserListeningState state, in ListeningOdds odds, int longSessions, int shortSessions)
+    {
         var plannedSkips = 0;
         for (var s = 0; s < longSessions + shortSessions; s++)
         {
-            var tracks = s < longSessions ? FloorAtLeastZero(rng.Normal(10, 2)) : FloorAtLeastZero(rng.Normal(5, 1));
+            var tracks = DrawTracks(ref rng, s < longSessions);
             if (tracks > 0)
             {
-                plannedSkips += PlanSession(ref rng, state, odds, tracks);
+                plannedSkips += _player.PlayWhole(ref rng, state, odds, tracks);
             }
         }
-        var dropped = SessionScheduler.Place(ref rng, _plan);
-        LastDay = new DayDraws(longSessions, shortSessions, _plan.PlayCount, plannedSkips);
-        return Emit(user.UserId, day, dropped, sink);
+        return plannedSkips;
     }
 
-    private int PlanSession(ref RandomStream rng, UserListeningState state, in ListeningOdds odds, int tracks)
+    /// <summary>
+    /// Draws each session's start (a local hour by the day's curve, a uniform moment in it, the user's chronotype shift,
+    /// around the clock), then chooses tracks session by session in time order: a session plays until its tracks run
+    /// out or the next session starts, the play in progress cut there (a skip), and the last one until the day ends.
+    /// Starts are never moved or dropped for lack of room, so they follow the curve exactly.
+    /// </summary>
+    private (int PlannedSkips, int Dropped) PlanRhythmDay(
+        ref RandomStream rng, UserListeningState state, in ListeningOdds odds, in ListenerHabits habits,
+        ListenerTimeZone zone, in LocalDay localDay, DateOnly date, int longSessions, int shortSessions)
     {
-        _plan.BeginSession();
-        var skips = 0;
-        var previousSkipped = false;
-        for (var i = 0; i < tracks; i++)
+        var curve = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? _laws.Weekend! : _laws.Weekday!;
+        var dropped = 0;
+        for (var s = 0; s < longSessions + shortSessions; s++)
         {
-            var track = _chooser.Next(ref rng, state, odds, previousSkipped);
-            _catalog.PrefetchTrackIdAvro(track);
-            var durationMs = _catalog.Facts[track].DurationMs;
-            var skipped = rng.NextDouble() < SkipProbability;
-            var listeningMs = skipped ? SkippedListeningMs(ref rng, durationMs) : durationMs;
-            _plan.AddPlay(track, listeningMs, skipped);
-            state.Play(track);
-            previousSkipped = skipped;
-            skips += skipped ? 1 : 0;
+            var tracks = DrawTracks(ref rng, s < longSessions);
+            if (tracks == 0)
+            {
+                continue;
+            }
+            var wallMs = curve.Hour(rng.NextDouble()) * ListenerTimeZone.MsPerHour + rng.NextInt((int)ListenerTimeZone.MsPerHour) + habits.ChronotypeShiftMs;
+            wallMs %= ListenerTimeZone.MsPerDay;
+            wallMs += wallMs < 0 ? ListenerTimeZone.MsPerDay : 0;
+            var startMs = zone.ElapsedAtWallClock(localDay, wallMs, ref state.ZoneHint);
+            if (startMs >= localDay.LengthMs)
+            {
+                // A gap in the clocks swallowed the end of the day and this moment with it.
+                dropped++;
+                continue;
+            }
+            _plan.AddSession(startMs, tracks);
         }
-        return skips;
+
+        var placed = _plan.SortPlacedByStart();
+        var order = _plan.StartOrder;
+        var skips = 0;
+        for (var o = 0; o < placed && _plan.PlayCount < MaxPlaysPerDay; o++)
+        {
+            var s = order[o];
+            // Events end at or before the next session's start, and strictly inside the day.
+            var limitMs = o + 1 < placed ? _plan.SessionStartMs[order[o + 1]] : localDay.LengthMs - 1;
+            skips += _player.PlayUntil(ref rng, state, odds, s, limitMs, MaxPlaysPerDay);
+        }
+        return (skips, dropped);
     }
 
-    private DayOutcome Emit(long userId, int day, int dropped, IListeningEventSink sink)
+    private DayOutcome Emit(long userId, int day, long dayStartUtcMs, int dropped, IListeningEventSink sink)
     {
         var order = _plan.StartOrder;
-        var placed = 0;
-        for (var s = 0; s < _plan.SessionCount; s++)
-        {
-            if (_plan.SessionStartMs[s] != DayPlan.NotPlaced)
-            {
-                order[placed++] = s;
-            }
-        }
-        SortByStart(order, placed);
-
-        var dayStartMs = day * (SessionScheduler.Slots * SessionScheduler.SlotMs);
+        var placed = _plan.SortPlacedByStart();
         int sequence = 0, skips = 0, truncated = 0;
         long listeningTotalMs = 0;
         for (var o = 0; o < placed; o++)
         {
             var s = order[o];
             var sessionId = EventId.Compose(day, userId, Math.Min(sequence, MaxPlaysPerDay - 1));
-            var clockMs = dayStartMs + _plan.SessionStartMs[s];
+            var clockMs = dayStartUtcMs + _plan.SessionStartMs[s];
             var end = _plan.SessionFirstPlay[s] + _plan.SessionPlayCount[s];
             for (var p = _plan.SessionFirstPlay[s]; p < end; p++)
             {
@@ -166,35 +224,15 @@ public sealed class ListeningSimulator
         return new DayOutcome(sequence, placed, dropped, skips, listeningTotalMs) { TruncatedPlays = truncated };
     }
 
-    // A day has a handful of sessions: insertion sort, no allocation.
-    private void SortByStart(int[] order, int count)
-    {
-        var starts = _plan.SessionStartMs;
-        for (var i = 1; i < count; i++)
-        {
-            var s = order[i];
-            var j = i - 1;
-            while (j >= 0 && starts[order[j]] > starts[s])
-            {
-                order[j + 1] = order[j];
-                j--;
-            }
-            order[j + 1] = s;
-        }
-    }
+    /// <summary>⌊count × scale + U⌋: the count scaled, rounded at random so that its mean is scaled exactly.</summary>
+    private static int Scale(ref RandomStream rng, int count, double scale) =>
+        (int)Math.Min(count * scale + rng.NextDouble(), EventId.MaxPlaysPerDay);
 
-    /// <summary>3, 0, 1 or 2 long sessions with probabilities .02, .08, .40, .50.</summary>
-    private static int DrawLongSessionCount(ref RandomStream rng)
+    /// <summary>⌊N(mean, sd)⌋ tracks, at least 0, by the long or the short sessions' law.</summary>
+    private int DrawTracks(ref RandomStream rng, bool longSession)
     {
-        var u = rng.NextDouble();
-        return u < 0.02 ? 3 : u < 0.10 ? 0 : u < 0.50 ? 1 : 2;
-    }
-
-    /// <summary>min(⌊Exp(mean = duration)⌋, duration).</summary>
-    private static int SkippedListeningMs(ref RandomStream rng, int durationMs)
-    {
-        var x = rng.ExponentialWithMean(durationMs);
-        return x >= durationMs ? durationMs : (int)x;
+        var law = longSession ? _laws.LongTracks : _laws.ShortTracks;
+        return FloorAtLeastZero(rng.Normal(law.Mean, law.Sd));
     }
 
     private static int FloorAtLeastZero(double x) => x < 1 ? 0 : x >= int.MaxValue ? int.MaxValue : (int)x;

@@ -3,26 +3,30 @@ using System.Numerics;
 namespace Wrapped.Core.Simulation;
 
 /// <summary>
-/// Places a day's sessions in 24 one-hour slots: a session of length L takes ⌊L / 1 h⌋ + 1 consecutive free
-/// slots at a uniformly random start among those where it fits, then starts at a uniformly random millisecond
-/// such that its last play ends inside its slots (strictly before the next slot). Sessions are placed in the
-/// order they were drawn (long ones first); one that fits nowhere is dropped.
+/// The reference's placement (a model without a rhythm): a day's sessions in its one-hour slots, 24 of them (23 or 25
+/// on a local day when the clocks change). A session of length L takes ⌊L / 1 h⌋ + 1 consecutive free slots at a
+/// uniformly random start among those where it fits, then starts at a uniformly random millisecond such that its last
+/// play ends inside its slots (strictly before the next slot). Sessions are placed in the order they were drawn (long
+/// ones first); one that fits nowhere is dropped.
 /// </summary>
 internal static class SessionScheduler
 {
     public const int Slots = 24;
     public const long SlotMs = 3_600_000;
 
+    /// <summary>The slots of a day of <paramref name="dayLengthMs"/>: whole hours, at most 31.</summary>
+    public static int SlotsIn(long dayLengthMs) => (int)Math.Min(dayLengthMs / SlotMs, 31);
+
     /// <returns>The number of sessions dropped.</returns>
-    public static int Place(ref RandomStream rng, DayPlan plan)
+    public static int Place(ref RandomStream rng, DayPlan plan, int slots = Slots)
     {
-        var free = (1u << Slots) - 1;
+        var free = (1u << slots) - 1;
         var dropped = 0;
         for (var s = 0; s < plan.SessionCount; s++)
         {
             var length = plan.SessionLengthMs[s];
             var needed = length / SlotMs + 1;
-            var starts = needed <= Slots ? Starts(free, (int)needed) : 0;
+            var starts = needed <= slots ? Starts(free, (int)needed) : 0;
             if (starts == 0)
             {
                 plan.SessionStartMs[s] = DayPlan.NotPlaced;

@@ -7,7 +7,8 @@ namespace Wrapped.Core.Simulation;
 /// index into the newness-ordered subset, twice, keeping the candidate the C/U preference favours.
 /// Reads the catalog and the user's state only: no allocation, no sort, no filter.
 /// </summary>
-internal sealed class TrackChooser(SimulationCatalog catalog)
+/// <param name="meanIndexPerSize">1 / (λ × subset size): the exponential index's mean is the subset size times this.</param>
+internal sealed class TrackChooser(SimulationCatalog catalog, double meanIndexPerSize)
 {
     private enum Subset { PreviousArtist, Heard, Catalog }
 
@@ -28,11 +29,11 @@ internal sealed class TrackChooser(SimulationCatalog catalog)
     private int Pick(ref RandomStream rng, UserListeningState state, in ListeningOdds odds, Subset subset, bool avoidPrevious)
     {
         var size = Size(state, subset);
-        // Rate 3 / size, so mean size / 3: by a multiply, which is off the division unit's thirteen-cycle latency.
-        var mean = size * (1.0 / 3.0);
+        // Rate λ = r / size, so mean size / r: by a multiply, which is off the division unit's thirteen-cycle latency.
+        var mean = size * meanIndexPerSize;
         var first = ExponentialIndex(ref rng, size, mean);
         var second = ExponentialIndex(ref rng, size, mean);
-        var keepPreferred = rng.NextDouble() < ListeningOdds.PreferenceKept;
+        var keepPreferred = rng.NextDouble() < odds.PreferenceKept;
         var firstTrack = At(state, odds, subset, size, first);
         var secondTrack = At(state, odds, subset, size, second);
 
@@ -84,7 +85,7 @@ internal sealed class TrackChooser(SimulationCatalog catalog)
         };
     }
 
-    /// <summary>min(⌊x⌋, size − 1) with x exponential of <paramref name="mean"/> = size / 3, computed once for both candidates.</summary>
+    /// <summary>min(⌊x⌋, size − 1) with x exponential of <paramref name="mean"/> = size / r, computed once for both candidates.</summary>
     private static int ExponentialIndex(ref RandomStream rng, int size, double mean)
     {
         var x = rng.ExponentialWithMean(mean);

@@ -1,3 +1,6 @@
+using Wrapped.Core.Simulation.Model;
+using Wrapped.Core.TimeZones;
+
 namespace Wrapped.Core.Simulation;
 
 /// <summary>
@@ -5,9 +8,19 @@ namespace Wrapped.Core.Simulation;
 /// (a bitset over artist indexes, mirrored as an order-statistic set over their tracks, whose indexes are newness ranks).
 /// Mutable and owned by one user; not thread-safe.
 /// </summary>
+/// <remarks>
+/// It also caches what the simulator derives from the user and the model (habits, the resolved time zone): derived
+/// again whenever the model or the zone differ, never saved, so it changes no output.
+/// </remarks>
 public sealed class UserListeningState
 {
     private readonly ulong[] _heardArtists;
+    private ListeningLaws? _habitsLaws;
+    private long _habitsSeed;
+    private ListenerHabits _habits;
+    private string? _zoneId;
+    private ListenerTimeZone? _zone;
+    private int _zoneHint;
 
     internal UserListeningState(SimulationCatalog catalog, long userId, int previousTrack)
     {
@@ -59,6 +72,37 @@ public sealed class UserListeningState
         ForEachHeardArtist(ref keys);
         return new UserStateRecord(userId, Catalog.TrackId(PreviousTrack), Catalog.ArtistKey(PreviousArtist), keys.Keys, nextDate);
     }
+
+    /// <summary>The user's habits under <paramref name="laws"/> and <paramref name="seed"/>, drawn at the first day simulated with them.</summary>
+    internal ref readonly ListenerHabits HabitsUnder(ListeningLaws laws, long seed)
+    {
+        if (!ReferenceEquals(laws, _habitsLaws) || seed != _habitsSeed)
+        {
+            _habits = ListenerHabits.For(seed, UserId, laws);
+            _habitsLaws = laws;
+            _habitsSeed = seed;
+        }
+        return ref _habits;
+    }
+
+    /// <summary>The local day <paramref name="daysSinceEpoch"/> in zone <paramref name="zoneId"/> (the user's), found from where the previous day's search ended.</summary>
+    internal LocalDay LocalDay(string zoneId, int daysSinceEpoch, out ListenerTimeZone zone)
+    {
+        if (!ReferenceEquals(zoneId, _zoneId))
+        {
+            if (_zone is null || !string.Equals(_zone.Id, zoneId, StringComparison.Ordinal))
+            {
+                _zone = ListenerTimeZone.Get(zoneId);
+                _zoneHint = 0;
+            }
+            _zoneId = zoneId;
+        }
+        zone = _zone!;
+        return zone.Day(daysSinceEpoch, ref _zoneHint);
+    }
+
+    /// <summary>Where the last search of the user's zone ended, for the searches within a day.</summary>
+    internal ref int ZoneHint => ref _zoneHint;
 
     /// <summary>Refuses to simulate or save this state as another user's; <paramref name="parameterName"/> names the caller's argument at fault.</summary>
     internal void EnsureBelongsTo(long userId, string parameterName)

@@ -139,14 +139,14 @@ internal sealed class TrackTallies(TrackTallies.Pool pool)
 
     // The fold's scratch, shared by every listener of a thread: the radix sort's other buffer and the new tracks.
     [ThreadStatic]
-    private static ulong[]? t_scratch;
+    private static ulong[]? s_scratch;
 
     [ThreadStatic]
-    private static Tally[]? t_pending;
+    private static Tally[]? s_pending;
 
-    private static ulong[] Scratch => t_scratch ??= new ulong[LogCapacity];
+    private static ulong[] Scratch => s_scratch ??= new ulong[LogCapacity];
 
-    private static Tally[] Pending => t_pending ??= new Tally[LogCapacity];
+    private static Tally[] Pending => s_pending ??= new Tally[LogCapacity];
 
     /// <summary>Gives the totals back to their pool; the tallies are empty afterwards.</summary>
     public void Release()

@@ -1,21 +1,28 @@
 using Microsoft.DurableTask;
 using Wrapped.Core.Feed;
+using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Pipeline.Orchestration;
 
 // Each activity is a thin adapter over a step: the same code the local runner calls. All are idempotent, because
-// after a crash the Durable engine can deliver an activity twice.
+// after a crash the Durable engine can deliver an activity twice, and all write through the store WriterClaim gives
+// them, so an activity of a superseded execution adds nothing to the run.
 
-/// <summary>Records the run's definition (<c>_run.json</c>) and clears <c>_SUCCESS</c> while the run is being written.</summary>
-public sealed class RecordRunActivity(FeedStores stores) : TaskActivity<FeedRunRequest, string>
+/// <summary>
+/// Claims the run for this execution, records its definition (<c>_run.json</c>) and says how the run goes on: written
+/// afresh, extended as a transaction, or already there.
+/// </summary>
+public sealed class RecordRunActivity(FeedStores stores) : TaskActivity<RecordRunInput, RunPlan>
 {
-    public override async Task<string> RunAsync(TaskActivityContext context, FeedRunRequest input)
+    public override async Task<RunPlan> RunAsync(TaskActivityContext context, RecordRunInput input)
     {
-        var layout = new FeedLayout(input.Parameters.RunId);
-        await RunStart.RecordAsync(stores.Output, layout, new RunDefinition(input.Parameters, input.Fingerprints), CancellationToken.None).ConfigureAwait(false);
-        return layout.Root;
+        var parameters = input.Request.Parameters;
+        var layout = new FeedLayout(parameters.RunId);
+        await WriterClaim.ClaimAsync(stores.Output, layout, input.Orchestration, input.Writer, CancellationToken.None).ConfigureAwait(false);
+        var store = WriterClaim.Store(stores.Output, layout, new RunWrite(input.Writer, Staged: false));
+        return await RunStart.BeginAsync(store, layout, new RunDefinition(parameters, input.Request.Fingerprints), CancellationToken.None).ConfigureAwait(false);
     }
 }
 
@@ -24,15 +31,19 @@ public sealed class PrepareCatalogActivity(FeedStores stores) : TaskActivity<Pre
     public override async Task<CatalogOutcome> RunAsync(TaskActivityContext context, PrepareCatalogInput input)
     {
         var layout = new FeedLayout(input.Parameters.RunId);
-        var result = await CatalogStep.RunAsync(stores.Output, layout, CatalogSettings.Of(input.Parameters), stores.Sources(input.Inputs), CancellationToken.None).ConfigureAwait(false);
+        var result = await CatalogStep.RunAsync(WriterClaim.Store(stores.Output, layout, input.Write), layout, CatalogSettings.Of(input.Parameters),
+            stores.Sources(input.Inputs), CancellationToken.None).ConfigureAwait(false);
         return new CatalogOutcome(result.Tracks, result.Artists);
     }
 }
 
 public sealed class GenerateUsersActivity(FeedStores stores) : TaskActivity<RunStepInput, long>
 {
-    public override Task<long> RunAsync(TaskActivityContext context, RunStepInput input) =>
-        UsersStep.RunAsync(stores.Output, new FeedLayout(input.Parameters.RunId), input.Parameters, CancellationToken.None);
+    public override Task<long> RunAsync(TaskActivityContext context, RunStepInput input)
+    {
+        var layout = new FeedLayout(input.Parameters.RunId);
+        return UsersStep.RunAsync(WriterClaim.Store(stores.Output, layout, input.Write), layout, input.Parameters, CancellationToken.None);
+    }
 }
 
 public sealed class SimulateBatchActivity(FeedStores stores) : TaskActivity<SimulateBatchInput, BatchOutcome>
@@ -40,10 +51,11 @@ public sealed class SimulateBatchActivity(FeedStores stores) : TaskActivity<Simu
     public override async Task<BatchOutcome> RunAsync(TaskActivityContext context, SimulateBatchInput input)
     {
         var layout = new FeedLayout(input.Parameters.RunId);
+        var store = WriterClaim.Store(stores.Output, layout, input.Write);
         long events = 0, bytes = 0, dropped = 0;
         foreach (var part in input.Parts)
         {
-            var result = await SimulationStep.RunAsync(stores.Output, layout, input.Parameters, part, input.From, input.To, CancellationToken.None).ConfigureAwait(false);
+            var result = await SimulationStep.RunAsync(store, layout, input.Parameters, part, input.From, input.To, CancellationToken.None).ConfigureAwait(false);
             events += result.Events;
             bytes += result.Bytes;
             dropped += result.DroppedSessions;
@@ -52,11 +64,15 @@ public sealed class SimulateBatchActivity(FeedStores stores) : TaskActivity<Simu
     }
 }
 
+/// <summary>Writes the manifest and <c>_SUCCESS</c>: for an extension, its commit record, which it then applies.</summary>
 public sealed class WriteManifestActivity(FeedStores stores) : TaskActivity<RunStepInput, ManifestCounts>
 {
     public override async Task<ManifestCounts> RunAsync(TaskActivityContext context, RunStepInput input)
     {
-        var manifest = await ManifestStep.RunAsync(stores.Output, new FeedLayout(input.Parameters.RunId), CancellationToken.None).ConfigureAwait(false);
+        var layout = new FeedLayout(input.Parameters.RunId);
+        // The transaction stages and then moves through the checked store itself, so it gets the unstaged one.
+        var store = WriterClaim.Store(stores.Output, layout, input.Write with { Staged = false });
+        var manifest = await RunTransaction.CommitAsync(store, layout, input.Write.Staged, CancellationToken.None).ConfigureAwait(false);
         return manifest.Counts;
     }
 }

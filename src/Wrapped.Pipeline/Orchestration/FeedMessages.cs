@@ -16,19 +16,26 @@ public sealed record FeedRunRequest(
     int MaxParallelBatches,
     RetrySettings? Retry = null);
 
-public sealed record FeedRunResult(string RunId, long Events, int Files, long Bytes, long DroppedSessions);
+/// <summary>What a finished run (or extension) holds: the counts of its manifest.</summary>
+public sealed record FeedRunResult(string RunId, ManifestCounts Counts);
 
-public sealed record RunStepInput(RunParameters Parameters);
+/// <summary>
+/// How one orchestration execution writes its run: as the writer <paramref name="Writer"/> (its token, see
+/// <c>WriterClaim</c>), into the run or, extending a finished run, into its staging area.
+/// </summary>
+public sealed record RunWrite(string Writer, bool Staged);
 
-public sealed record PrepareCatalogInput(RunParameters Parameters, InputFiles Inputs);
+/// <param name="Orchestration">The instance id of the orchestration that writes the run (its run id).</param>
+public sealed record RecordRunInput(FeedRunRequest Request, string Orchestration, string Writer);
+
+public sealed record RunStepInput(RunParameters Parameters, RunWrite Write);
+
+public sealed record PrepareCatalogInput(RunParameters Parameters, InputFiles Inputs, RunWrite Write);
 
 public sealed record CatalogOutcome(int Tracks, int Artists);
 
-public sealed record SimulateBatchInput(RunParameters Parameters, int[] Parts, DateOnly From, DateOnly To);
+public sealed record SimulateBatchInput(RunParameters Parameters, int[] Parts, DateOnly From, DateOnly To, RunWrite Write);
 
 public sealed record BatchOutcome(long Events, long Bytes, long DroppedSessions);
 
-public sealed record SimulateChunkInput(RunParameters Parameters, int[][] Batches, DateOnly From, DateOnly To, int MaxParallelBatches, RetrySettings Retry);
-
-/// <summary>The orchestration's custom status: what the status endpoint and progress bars show.</summary>
-public sealed record FeedProgress(string Stage, int BatchesDone, int BatchesTotal, long EventsWritten);
+public sealed record SimulateChunkInput(RunParameters Parameters, int[][] Batches, DateOnly From, DateOnly To, int MaxParallelBatches, RetrySettings Retry, RunWrite Write);

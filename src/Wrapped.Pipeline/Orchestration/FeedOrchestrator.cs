@@ -1,12 +1,15 @@
 using Microsoft.DurableTask;
 using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Steps;
 
 namespace Wrapped.Pipeline.Orchestration;
 
 /// <summary>
-/// One run, start to finish (or one extension of it by new days): record the run, prepare the catalog, generate the
-/// users, fan out the simulation in bounded batches, write the manifest and <c>_SUCCESS</c>. Deterministic orchestrator
-/// code only: no I/O, no clocks, no random; every effect is an activity.
+/// One run, start to finish (or one extension of it by new days): claim and record the run, prepare the catalog,
+/// generate the users, fan out the simulation in bounded batches, write the manifest and <c>_SUCCESS</c>. An extension
+/// of a finished run is staged and committed by the manifest step (<see cref="RunTransaction"/>); a run that already
+/// reaches the end asked for is reported as it is. Deterministic orchestrator code only: no I/O, no clocks, no random;
+/// every effect is an activity.
 /// </summary>
 public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunResult>
 {
@@ -16,46 +19,51 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
     public override async Task<FeedRunResult> RunAsync(TaskOrchestrationContext context, FeedRunRequest input)
     {
         var parameters = input.Parameters;
-        var isNewRun = input.From == parameters.Start;
         var retry = FeedRetry.Create(input.Retry ?? RetrySettings.Default);
+        // This execution's writer token (replay-safe): activities of any other execution of the run refuse to write.
+        var writer = context.NewGuid().ToString("N");
 
-        context.SetCustomStatus(new FeedProgress("record", 0, 0, 0));
-        await context.CallActivityAsync<string>(nameof(RecordRunActivity), input, retry);
-        if (isNewRun)
+        context.SetCustomStatus(RunProgress.Starting("record"));
+        var plan = await context.CallActivityAsync<RunPlan>(nameof(RecordRunActivity), new RecordRunInput(input, context.InstanceId, writer), retry);
+        if (plan.Mode == RunWriteMode.Current)
         {
-            context.SetCustomStatus(new FeedProgress("prepare", 0, 0, 0));
-            await context.CallActivityAsync<CatalogOutcome>(nameof(PrepareCatalogActivity), new PrepareCatalogInput(parameters, input.Inputs), retry);
-            context.SetCustomStatus(new FeedProgress("users", 0, 0, 0));
-            await context.CallActivityAsync<long>(nameof(GenerateUsersActivity), new RunStepInput(parameters), retry);
+            // Already there (the run reaches this end): reported as it is.
+            context.SetCustomStatus(new RunProgress("done", 0, 0, plan.Committed!.Events));
+            return new FeedRunResult(parameters.RunId, plan.Committed);
+        }
+        var write = new RunWrite(writer, plan.Staged);
+        if (plan.Mode == RunWriteMode.Fresh)
+        {
+            context.SetCustomStatus(RunProgress.Starting("prepare"));
+            await context.CallActivityAsync<CatalogOutcome>(nameof(PrepareCatalogActivity), new PrepareCatalogInput(parameters, input.Inputs, write), retry);
+            context.SetCustomStatus(RunProgress.Starting("users"));
+            await context.CallActivityAsync<long>(nameof(GenerateUsersActivity), new RunStepInput(parameters, write), retry);
         }
 
         var batches = new RunSchedule(input.BatchSize, input.MaxParallelBatches).Batches(parameters.PartCount, parameters.PartSize).ToArray();
         var outcome = batches.Length <= BatchesPerSubOrchestration
-            ? await SimulateBatches.RunAsync(context, parameters, batches, input.From, input.To, input.MaxParallelBatches, retry)
-            : await RunChunksAsync(context, input, batches);
+            ? await SimulateBatches.RunAsync(context, parameters, batches, input.From, input.To, input.MaxParallelBatches, retry, write)
+            : await RunChunksAsync(context, input, batches, write);
 
-        context.SetCustomStatus(new FeedProgress("manifest", batches.Length, batches.Length, outcome.Events));
-        var counts = await context.CallActivityAsync<Core.Feed.ManifestCounts>(nameof(WriteManifestActivity), new RunStepInput(parameters), retry);
-        context.SetCustomStatus(new FeedProgress("done", batches.Length, batches.Length, counts.Events));
-        return new FeedRunResult(parameters.RunId, counts.Events, counts.Files, counts.Bytes, counts.DroppedSessions);
+        context.SetCustomStatus(new RunProgress("manifest", batches.Length, batches.Length, outcome.Events));
+        var counts = await context.CallActivityAsync<Core.Feed.ManifestCounts>(nameof(WriteManifestActivity), new RunStepInput(parameters, write), retry);
+        context.SetCustomStatus(new RunProgress("done", batches.Length, batches.Length, counts.Events));
+        return new FeedRunResult(parameters.RunId, counts);
     }
 
-    private static async Task<BatchOutcome> RunChunksAsync(TaskOrchestrationContext context, FeedRunRequest input, int[][] batches)
+    /// <summary>
+    /// The chunks side by side, sharing MaxParallelBatches between them (<see cref="ChunkPlan"/>), so that the slots
+    /// stay busy across chunk boundaries; progress after each chunk.
+    /// </summary>
+    private static Task<BatchOutcome> RunChunksAsync(TaskOrchestrationContext context, FeedRunRequest input, int[][] batches, RunWrite write)
     {
-        var chunks = batches.Chunk(BatchesPerSubOrchestration).ToArray();
-        long events = 0, bytes = 0, dropped = 0;
-        for (var i = 0; i < chunks.Length; i++)
-        {
-            // Chunks run one after another; within a chunk, batches fan out up to MaxParallelBatches.
-            var chunkInput = new SimulateChunkInput(input.Parameters, chunks[i], input.From, input.To, input.MaxParallelBatches, input.Retry ?? RetrySettings.Default);
-            var result = await context.CallSubOrchestratorAsync<BatchOutcome>(nameof(SimulateChunkOrchestrator), chunkInput,
-                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:chunk-{i:0000}" });
-            events += result.Events;
-            bytes += result.Bytes;
-            dropped += result.DroppedSessions;
-            context.SetCustomStatus(new FeedProgress("simulate", Math.Min(batches.Length, (i + 1) * BatchesPerSubOrchestration), batches.Length, events));
-        }
-        return new BatchOutcome(events, bytes, dropped);
+        var plan = ChunkPlan.For(batches, input.MaxParallelBatches, BatchesPerSubOrchestration);
+        var retry = input.Retry ?? RetrySettings.Default;
+        return BoundedFanOut.RunAsync(context, plan.Chunks.Count, plan.ChunksInFlight, batches.Length,
+            i => plan.Chunks[i].Batches.Length,
+            i => context.CallSubOrchestratorAsync<BatchOutcome>(nameof(SimulateChunkOrchestrator),
+                new SimulateChunkInput(input.Parameters, plan.Chunks[i].Batches, input.From, input.To, plan.Chunks[i].BatchesInFlight, retry, write),
+                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:chunk-{i:0000}" }));
     }
 }
 
@@ -63,40 +71,17 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
 public sealed class SimulateChunkOrchestrator : TaskOrchestrator<SimulateChunkInput, BatchOutcome>
 {
     public override Task<BatchOutcome> RunAsync(TaskOrchestrationContext context, SimulateChunkInput input) =>
-        SimulateBatches.RunAsync(context, input.Parameters, input.Batches, input.From, input.To, input.MaxParallelBatches, FeedRetry.Create(input.Retry));
+        SimulateBatches.RunAsync(context, input.Parameters, input.Batches, input.From, input.To, input.MaxParallelBatches, FeedRetry.Create(input.Retry), input.Write);
 }
 
-/// <summary>The bounded fan-out: at most <c>maxInFlight</c> batch activities at once, progress after each.</summary>
+/// <summary>The batches as activities, at most <c>maxInFlight</c> at once, progress after each.</summary>
 internal static class SimulateBatches
 {
-    public static async Task<BatchOutcome> RunAsync(
+    public static Task<BatchOutcome> RunAsync(
         TaskOrchestrationContext context, Core.Feed.RunParameters parameters, int[][] batches, DateOnly from, DateOnly to,
-        int maxInFlight, TaskOptions retry)
-    {
-        var inFlight = new List<Task<BatchOutcome>>(Math.Min(maxInFlight, batches.Length));
-        long events = 0, bytes = 0, dropped = 0;
-        var done = 0;
-        var next = 0;
-        context.SetCustomStatus(new FeedProgress("simulate", 0, batches.Length, 0));
-        while (next < batches.Length || inFlight.Count > 0)
-        {
-            while (next < batches.Length && inFlight.Count < Math.Max(1, maxInFlight))
-            {
-                inFlight.Add(context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity),
-                    new SimulateBatchInput(parameters, batches[next], from, to), retry));
-                next++;
-            }
-            var finished = await Task.WhenAny(inFlight);
-            inFlight.Remove(finished);
-            var outcome = await finished;
-            events += outcome.Events;
-            bytes += outcome.Bytes;
-            dropped += outcome.DroppedSessions;
-            done++;
-            context.SetCustomStatus(new FeedProgress("simulate", done, batches.Length, events));
-        }
-        return new BatchOutcome(events, bytes, dropped);
-    }
+        int maxInFlight, TaskOptions retry, RunWrite write) =>
+        BoundedFanOut.RunAsync(context, batches.Length, maxInFlight, batches.Length, _ => 1,
+            i => context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity), new SimulateBatchInput(parameters, batches[i], from, to, write), retry));
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.DurableTask.Client;
-using Wrapped.Pipeline.Durable;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Steps;
@@ -8,30 +7,51 @@ using Wrapped.Pipeline.Storage;
 namespace Wrapped.Pipeline.Runs;
 
 /// <summary>
-/// The nightly step: every run marked daily whose last day is before yesterday is extended up to yesterday. The
-/// extension's instance id names the run and the day, and a run already at yesterday is left alone, so calling this
-/// twice for the same night changes nothing.
+/// The nightly step: every run marked daily whose finished part ends before yesterday is extended up to yesterday,
+/// by the orchestration whose instance id is the run id (so never while another write of the run is live). The
+/// decision reads the orchestration's status, not <c>_SUCCESS</c>: a run being written is left alone; a failed or
+/// terminated attempt is started again and goes on from what it staged; one that failed on rejected input is not,
+/// since a retry could only be rejected again. Calling this twice for the same night changes nothing.
 /// </summary>
 public sealed class DailyExtender(FeedStores stores, FeedDefaults defaults, TimeProvider clock)
 {
+    private readonly RunRequestFactory _requests = new(defaults, clock);
+
     public async Task<IReadOnlyList<string>> ExtendAllAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        var yesterday = _requests.LatestEnd;
         var started = new List<string>();
         foreach (var runId in await stores.Output.ListFoldersAsync("runs", cancellationToken).ConfigureAwait(false))
         {
-            var layout = new FeedLayout(runId);
-            var definition = await stores.Output.TryReadJsonAsync<RunDefinition>(layout.Parameters, cancellationToken).ConfigureAwait(false);
-            if (definition is null || !definition.Parameters.Daily || definition.Parameters.End >= yesterday) continue;
-            if (!await stores.Output.ExistsAsync(layout.Success, cancellationToken).ConfigureAwait(false)) continue; // still being written
-
-            var instanceId = $"{runId}-through-{yesterday:yyyyMMdd}";
-            var parameters = definition.Parameters with { End = yesterday };
-            var request = new FeedRunRequest(parameters, InputFiles.InFolder(parameters.Dataset), definition.Inputs,
-                definition.Parameters.End.AddDays(1), yesterday, defaults.BatchSize, defaults.MaxParallelBatches);
-            if (await client.ScheduleIfNewAsync(nameof(FeedOrchestrator), request, instanceId, cancellationToken).ConfigureAwait(false))
-                started.Add(instanceId);
+            if (await RequestFor(runId, yesterday, cancellationToken).ConfigureAwait(false) is not { } request) continue;
+            var instance = await client.GetInstanceAsync(runId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+            if (instance is not null && (instance.IsLive() || FeedRetry.IsPermanent(instance.FailureDetails))) continue;
+            if (await client.StartUnlessLiveAsync(nameof(FeedOrchestrator), request, runId, cancellationToken).ConfigureAwait(false))
+                started.Add(runId);
         }
         return started;
+    }
+
+    /// <summary>The extension a daily run needs tonight, or null: not daily, already at yesterday, or not a readable run.</summary>
+    private async Task<FeedRunRequest?> RequestFor(string runId, DateOnly yesterday, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var layout = new FeedLayout(runId);
+            var definition = await stores.Output.TryReadJsonAsync<RunDefinition>(layout.Parameters, cancellationToken).ConfigureAwait(false);
+            if (definition is null || !definition.Parameters.Daily) return null;
+            // The finished run's end; a first write that never finished starts again from the run's first day.
+            var finished = await stores.Output.TryReadJsonAsync<FeedManifest>(layout.Manifest, cancellationToken).ConfigureAwait(false);
+            if (finished is not null && finished.Parameters.End >= yesterday) return null;
+            var from = finished?.Parameters.End.AddDays(1) ?? definition.Parameters.Start;
+
+            return _requests.Extend(definition, from, yesterday);
+        }
+        catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException or InvalidDataException or FeedInputException)
+        {
+            // A folder that is no run, a damaged one (validate says which), or one recorded under older rules than
+            // the factory's: it must not stop the other runs' night.
+            return null;
+        }
     }
 }

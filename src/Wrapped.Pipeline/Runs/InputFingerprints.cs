@@ -33,19 +33,4 @@ public static class InputFingerprints
         // Counted, not asked of the stream: a blob stream and a file stream must describe the same bytes alike.
         return new ManifestInput(name, bytes, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
-
-    /// <summary>
-    /// A run id from the inputs' checksums and what defines the output. The end date is left out on purpose:
-    /// the same run with a later end date is the same run extended.
-    /// </summary>
-    public static string DeriveRunId(string dataset, IReadOnlyList<ManifestInput> inputs, RunParameters parameters) =>
-        RunIdentity.Derive(dataset,
-            inputs.Select(i => i.Sha256)
-                .Append($"users={parameters.Users}")
-                .Append($"start={parameters.Start:yyyy-MM-dd}")
-                .Append($"seed={parameters.Seed}")
-                .Append($"partSize={parameters.PartSize}")
-                .Append($"clusters={parameters.Clusters}")
-                .Append($"referenceDate={parameters.EffectiveReferenceDate:yyyy-MM-dd}")
-                .Append($"codec={parameters.Codec}"));
 }

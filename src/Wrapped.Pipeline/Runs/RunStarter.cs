@@ -1,8 +1,5 @@
 using Microsoft.DurableTask.Client;
-using Wrapped.Pipeline.Durable;
-using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Orchestration;
-using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Pipeline.Runs;
@@ -14,8 +11,13 @@ namespace Wrapped.Pipeline.Runs;
 /// </summary>
 public sealed class RunStarter(FeedStores stores, FeedDefaults defaults, TimeProvider clock)
 {
+    private readonly RunRequestFactory _requests = new(defaults, clock);
+
+    /// <exception cref="Steps.FeedInputException">The dataset name or a parameter breaks a rule: nothing was read or started.</exception>
     public async Task<StartResult> StartAsync(DurableTaskClient client, string dataset, RunRequestOverrides overrides, CancellationToken cancellationToken)
     {
+        // Before the dataset name becomes part of any blob path.
+        _requests.ThrowIfInvalid(dataset, overrides);
         var inputs = InputFiles.InFolder(dataset);
         var missing = new List<string>();
         foreach (var path in new[] { inputs.Tracks, inputs.Extended, inputs.Artists })
@@ -25,28 +27,20 @@ public sealed class RunStarter(FeedStores stores, FeedDefaults defaults, TimePro
         if (missing.Count > 0) return StartResult.Waiting(dataset, missing);
 
         var fingerprints = await InputFingerprints.ComputeAsync(stores.Sources(inputs), cancellationToken).ConfigureAwait(false);
-        var request = BuildRequest(dataset, overrides, inputs, fingerprints);
-        var problems = request.Parameters.Problems();
-        if (problems.Count > 0) throw new FeedInputException("Invalid parameters: " + string.Join(" ", problems));
-
+        var request = _requests.Create(dataset, overrides, inputs, fingerprints);
         var runId = request.Parameters.RunId;
         // Start-if-not-exists in the backend, not check-then-start: two triggers racing on the same upload start one run.
         var started = await client.ScheduleIfNewAsync(nameof(FeedOrchestrator), request, runId, cancellationToken).ConfigureAwait(false);
         return started ? StartResult.Started(runId) : StartResult.AlreadyStarted(runId);
     }
-
-    public FeedRunRequest BuildRequest(string dataset, RunRequestOverrides overrides, InputFiles inputs, IReadOnlyList<ManifestInput> fingerprints)
-    {
-        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
-        var parameters = overrides.ToParameters(dataset, defaults, yesterday, fingerprints);
-        return new FeedRunRequest(parameters, inputs, fingerprints, parameters.Start, parameters.End,
-            overrides.BatchSize ?? defaults.BatchSize, overrides.MaxParallelBatches ?? defaults.MaxParallelBatches);
-    }
 }
 
-public sealed record StartResult(string Status, string? RunId, IReadOnlyList<string> MissingInputs)
+public sealed record StartResult(string Status, string? RunId, IReadOnlyList<string> MissingInputs, string? Error = null)
 {
     public static StartResult Started(string runId) => new("started", runId, []);
     public static StartResult AlreadyStarted(string runId) => new("already-started", runId, []);
     public static StartResult Waiting(string dataset, IReadOnlyList<string> missing) => new("waiting-for-inputs", null, missing);
+
+    /// <summary>Nothing was started: the dataset's name or its parameters break a rule.</summary>
+    public static StartResult Rejected(string error) => new("rejected", null, [], error);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Avro;
 using Wrapped.Core.Avro;
 using Wrapped.Core.Feed;
 using Wrapped.Core.Simulation;
@@ -54,7 +55,8 @@ public static class CatalogCache
         {
             ByContent.Clear();
         }
-        return ByContent.GetOrAdd(content, _ => new Lazy<LoadedCatalog>(() => LoadedCatalog.Decode(bytes, layout.CatalogTracks))).Value;
+        var where = FeedStoreExtensions.Where(store, layout.CatalogTracks);
+        return ByContent.GetOrAdd(content, _ => new Lazy<LoadedCatalog>(() => LoadedCatalog.Decode(bytes, layout.CatalogTracks, where))).Value;
     }
 
     /// <summary>
@@ -63,23 +65,34 @@ public static class CatalogCache
     /// </summary>
     private sealed class LoadedCatalog
     {
-        private LoadedCatalog(SimulationCatalog simulation, byte[] bytes, string path)
+        private LoadedCatalog(SimulationCatalog simulation, byte[] bytes, string path, string where)
         {
             Simulation = simulation;
-            Wrapped = new Lazy<WrappedCatalog>(() => WrappedCatalog.Create(simulation, Rows(bytes, path)));
+            Wrapped = new Lazy<WrappedCatalog>(() => WrappedCatalog.Create(simulation, Rows(bytes, path, where)));
         }
 
         public SimulationCatalog Simulation { get; }
 
         public Lazy<WrappedCatalog> Wrapped { get; }
 
-        public static LoadedCatalog Decode(byte[] bytes, string path) => new(SimulationCatalog.Create(Rows(bytes, path)), bytes, path);
+        public static LoadedCatalog Decode(byte[] bytes, string path, string where) =>
+            new(SimulationCatalog.Create(Rows(bytes, path, where)), bytes, path, where);
 
-        private static List<Core.Catalog.CatalogTrack> Rows(byte[] bytes, string path)
+        private static List<Core.Catalog.CatalogTrack> Rows(byte[] bytes, string path, string where)
         {
-            var tracks = TrackRecordCodec.ReadAll(new MemoryStream(bytes, writable: false), path).ToList();
+            List<Core.Catalog.CatalogTrack> tracks;
+            try
+            {
+                tracks = TrackRecordCodec.ReadAll(new MemoryStream(bytes, writable: false), path).ToList();
+            }
+            catch (Exception e) when (e is AvroException or InvalidDataException or EndOfStreamException or InvalidCastException)
+            {
+                // Truncated or overwritten: Apache.Avro's own message says little and names no file.
+                var how = e.ToString().Contains("End of stream", StringComparison.Ordinal) ? "it ends too early, as a file cut short does" : "its bytes are not an Avro container";
+                throw new FeedInputException($"{where} is damaged: {how}; prepare the catalog again.", e);
+            }
             if (tracks.Count == 0)
-                throw new FeedInputException($"The catalog at {path} holds no track: nothing can be simulated.");
+                throw new FeedInputException($"The catalog at {where} holds no track: nothing can be simulated.");
             return tracks;
         }
     }

@@ -6,6 +6,21 @@ namespace Wrapped.Pipeline.Steps;
 /// <summary>Brings a catalog made by <c>prepare</c> into a run, byte for byte (its sync markers depend only on the seed and the path inside the run).</summary>
 public static class CatalogCopy
 {
+    /// <summary>Refuses a folder that is not a catalog <c>prepare</c> finished: its report is missing, or says the inputs were rejected.</summary>
+    /// <exception cref="FeedInputException">Not a prepared catalog.</exception>
+    public static async Task EnsurePreparedAsync(IFeedStore catalog, CancellationToken cancellationToken)
+    {
+        var source = FeedLayout.AtStoreRoot();
+        var report = await catalog.TryReadJsonAsync<RunReport>(source.Report, cancellationToken).ConfigureAwait(false)
+            ?? throw new FeedInputException($"{catalog.Description} is not a prepared catalog: {source.Report} is missing (run prepare --out there first).");
+        if (report.Status != RunReport.PreparedStatus)
+        {
+            var why = report.Rejection is { } rejection ? $": {rejection.Describe()}" : "";
+            throw new FeedInputException(
+                $"{FeedStoreExtensions.Where(catalog, source.Report)} says the catalog's inputs were {report.Status}{why}; prepare it again from good inputs.");
+        }
+    }
+
     public static async Task RunAsync(IFeedStore from, IFeedStore to, FeedLayout layout, CancellationToken cancellationToken)
     {
         var source = FeedLayout.AtStoreRoot();

@@ -11,9 +11,11 @@ public static class CatalogStep
 {
     public const string LedgerName = "catalog";
 
-    /// <exception cref="InputRejectedException">An input was rejected; the reasons are already in <c>_report.json</c>.</exception>
+    /// <param name="rejectionReport">Where the report of a rejection goes; the layout's <c>_report.json</c> when null.</param>
+    /// <exception cref="InputRejectedException">An input was rejected; the reasons are already in the rejection report.</exception>
     public static async Task<CatalogStepResult> RunAsync(
-        IFeedStore store, FeedLayout layout, CatalogSettings settings, CatalogSources sources, CancellationToken cancellationToken)
+        IFeedStore store, FeedLayout layout, CatalogSettings settings, CatalogSources sources, CancellationToken cancellationToken,
+        ReportLocation? rejectionReport = null)
     {
         // Reports name inputs by file name only, so a run reads the same wherever its inputs were (a folder, a container).
         sources = new CatalogSources(ByFileName(sources.Tracks), ByFileName(sources.Extended), ByFileName(sources.Artists));
@@ -27,7 +29,8 @@ public static class CatalogStep
         }
         catch (InputRejectedException rejected)
         {
-            await store.WriteJsonAsync(layout.Report, RunReport.Rejected(layout.RunId, rejected.Rejection), cancellationToken).ConfigureAwait(false);
+            var target = rejectionReport ?? new ReportLocation(store, layout.Report);
+            await target.Store.WriteJsonAsync(target.Path, RunReport.Rejected(layout.RunId, rejected.Rejection), cancellationToken).ConfigureAwait(false);
             throw;
         }
 
@@ -48,6 +51,12 @@ public static class CatalogStep
 }
 
 public sealed record CatalogStepResult(int Tracks, int Artists, PreparationReport Report);
+
+/// <summary>A file in a store, for a report written somewhere else than its run's folder.</summary>
+public sealed record ReportLocation(IFeedStore Store, string Path)
+{
+    public override string ToString() => FeedStoreExtensions.Where(Store, Path);
+}
 
 /// <summary>What shapes the prepared catalog's bytes.</summary>
 public sealed record CatalogSettings(DateOnly ReferenceDate, int Clusters, long Seed, string Codec)

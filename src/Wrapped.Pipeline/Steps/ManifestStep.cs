@@ -4,7 +4,10 @@ using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Pipeline.Steps;
 
-/// <summary>Last step: assembles <c>_manifest.json</c> from the steps' ledgers, then writes <c>_SUCCESS</c>.</summary>
+/// <summary>
+/// Last step: assembles <c>_manifest.json</c> from the steps' ledgers, then writes <c>_SUCCESS</c>. An extension runs it
+/// through its staging view (<see cref="RunTransaction"/>), where the two are its commit record.
+/// </summary>
 public static class ManifestStep
 {
     public static async Task<FeedManifest> RunAsync(IFeedStore store, FeedLayout layout, CancellationToken cancellationToken)
@@ -13,6 +16,7 @@ public static class ManifestStep
         var ledgers = new List<Ledger>();
         foreach (var path in await store.ListAsync(layout.LedgerFolder, cancellationToken).ConfigureAwait(false))
         {
+            if (TemporaryFiles.Is(path)) continue;
             ledgers.Add(await store.ReadJsonAsync<Ledger>(path, cancellationToken).ConfigureAwait(false));
         }
 

@@ -23,6 +23,12 @@ public sealed class BlobFeedStore : IFeedStore
 
     public string Description => $"{_container.Uri.GetLeftPart(UriPartial.Path)}/{_prefix}";
 
+    /// <summary>How long a lock's lease lives without renewal (15-60 s); the holder renews it every third of that.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The container this store reads and writes (its account, credential and name).</summary>
+    public BlobContainerClient Container => _container;
+
     public async Task<StoredFile> WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
@@ -103,6 +109,40 @@ public sealed class BlobFeedStore : IFeedStore
         }
     }
 
+    public async Task MoveAsync(string from, string to, CancellationToken cancellationToken)
+    {
+        var source = _container.GetBlobClient(FullName(from));
+        var target = _container.GetBlobClient(FullName(to));
+        try
+        {
+            // A copy inside one account is done by the service, usually before this call returns.
+            var copy = await target.StartCopyFromUriAsync(source.Uri, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await copy.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            if (await ExistsAsync(to, cancellationToken).ConfigureAwait(false)) return; // moved before an interruption
+            throw new FileNotFoundException($"No blob '{FullName(from)}' in container {_container.Name} to move to '{FullName(to)}'.", from, e);
+        }
+        await source.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IStoreLock?> TryLockAsync(string path, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        var blob = _container.GetBlobClient(FullName(path));
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // The lock blob is there already (and maybe leased): the lease decides.
+        }
+        return await BlobLeaseLock.TryAcquireAsync(blob, LeaseDuration, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
     {
         var names = new List<string>();
@@ -128,7 +168,17 @@ public sealed class BlobFeedStore : IFeedStore
         Volatile.Write(ref _containerReady, 1);
     }
 
-    private string FullName(string path) => _prefix + path.TrimStart('/');
+    /// <summary>
+    /// The blob name of <paramref name="path"/>. A "." or ".." segment is refused: the blob's URL would be normalised
+    /// by the HTTP stack and could leave this container (callers validate names; this is the last line).
+    /// </summary>
+    private string FullName(string path)
+    {
+        var relative = path.TrimStart('/');
+        if (relative.Contains('\\') || relative.Split('/').Any(segment => segment is "." or ".."))
+            throw new ArgumentException($"Path '{path}' leaves the store's container.", nameof(path));
+        return _prefix + relative;
+    }
 
     private static string ContentTypeOf(string path) => Path.GetExtension(path) switch
     {

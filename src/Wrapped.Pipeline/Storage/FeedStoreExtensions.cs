@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Wrapped.Core.Avro;
 using Wrapped.Core.Feed;
+using Wrapped.Pipeline.Steps;
 
 namespace Wrapped.Pipeline.Storage;
 
@@ -11,11 +13,30 @@ public static class FeedStoreExtensions
         return store.WriteAsync(path, (stream, ct) => stream.WriteAsync(bytes, ct).AsTask(), cancellationToken);
     }
 
+    /// <exception cref="FeedInputException">The file is not the JSON it should be (truncated, hand-edited, another format).</exception>
     public static async Task<T> ReadJsonAsync<T>(this IFeedStore store, string path, CancellationToken cancellationToken)
     {
         await using var stream = await store.OpenReadAsync(path, cancellationToken).ConfigureAwait(false);
-        return await FeedJson.DeserializeAsync<T>(stream, path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await FeedJson.DeserializeAsync<T>(stream, path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException)
+        {
+            // Retrying cannot mend a damaged file: name it, so that a person can.
+            throw new FeedInputException($"{Where(store, path)} is damaged: {Describe(e)}.", e);
+        }
     }
+
+    /// <summary>A file of a store as a person would find it: a path in a folder, or a blob in a container.</summary>
+    public static string Where(IFeedStore store, string path) => $"{store.Description.TrimEnd('/')}/{path}";
+
+    private static string Describe(Exception e) => e switch
+    {
+        JsonException { LineNumber: { } line } json => $"not valid JSON at line {line + 1}, byte {json.BytePositionInLine + 1}",
+        JsonException => "not valid JSON",
+        _ => e.Message.TrimEnd('.'),
+    };
 
     public static async Task<T?> TryReadJsonAsync<T>(this IFeedStore store, string path, CancellationToken cancellationToken) where T : class =>
         await store.ExistsAsync(path, cancellationToken).ConfigureAwait(false)

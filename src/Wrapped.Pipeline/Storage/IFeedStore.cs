@@ -18,13 +18,29 @@ public interface IFeedStore
 
     Task<bool> ExistsAsync(string path, CancellationToken cancellationToken);
 
-    /// <summary>Removes a file if it is there (used only for <c>_SUCCESS</c> when a finished run is extended).</summary>
+    /// <summary>Removes a file if it is there.</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a committed file to <paramref name="to"/>, replacing what is there: a rename in a folder, a server-side copy
+    /// then a delete in a container. Moving a file that is already gone while its target exists does nothing, so an
+    /// interrupted series of moves can simply be run again.
+    /// </summary>
+    Task MoveAsync(string from, string to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the exclusive lock <paramref name="path"/> without waiting: a lock on an open file in a folder, a lease on a
+    /// blob, renewed while held, in a container. Returns null when someone else holds it.
+    /// </summary>
+    Task<IStoreLock?> TryLockAsync(string path, CancellationToken cancellationToken);
 
     /// <summary>Names of the folders directly inside <paramref name="folder"/> (e.g. the run ids under <c>runs/</c>), in ordinal order.</summary>
     Task<IReadOnlyList<string>> ListFoldersAsync(string folder, CancellationToken cancellationToken);
 
-    /// <summary>Paths of the committed files under <paramref name="prefix"/>, in ordinal order.</summary>
+    /// <summary>
+    /// Paths of every file under <paramref name="prefix"/>, in ordinal order: committed files, and the temporaries of
+    /// writes in progress or interrupted (<see cref="TemporaryFiles.Is"/>), which callers skip or clean up.
+    /// </summary>
     Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken);
 }
 

@@ -1,12 +1,12 @@
 namespace Wrapped.Pipeline.Storage;
 
 /// <summary>
-/// A folder on disk. Files are written under a temporary name beside the target and renamed into place, and
-/// streamed past the page cache (<see cref="PageCacheDropBehind"/>).
+/// A folder on disk. Files are written under a temporary name beside the target (<see cref="TemporaryFiles"/>) and
+/// renamed into place, and streamed past the page cache (<see cref="PageCacheDropBehind"/>). A folder that a move or a
+/// delete leaves empty is removed, as a container has no empty folders.
 /// </summary>
 public sealed class LocalFeedStore : IFeedStore
 {
-    private const string TempSuffix = ".tmp";
     private readonly string _root;
     private readonly PageCacheDropBehind? _dropBehind;
 
@@ -27,8 +27,7 @@ public sealed class LocalFeedStore : IFeedStore
     {
         var target = Resolve(path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        // Unique per writer so that two attempts of the same activity never share a temporary file.
-        var temp = $"{target}.{Guid.NewGuid():N}{TempSuffix}";
+        var temp = TemporaryFiles.For(target);
         try
         {
             StoredFile stored;
@@ -74,8 +73,44 @@ public sealed class LocalFeedStore : IFeedStore
     public Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
         var full = Resolve(path);
-        if (File.Exists(full)) File.Delete(full);
+        if (File.Exists(full))
+        {
+            File.Delete(full);
+            RemoveEmptyFolders(Path.GetDirectoryName(full)!);
+        }
         return Task.CompletedTask;
+    }
+
+    public Task MoveAsync(string from, string to, CancellationToken cancellationToken)
+    {
+        var source = Resolve(from);
+        var target = Resolve(to);
+        if (!File.Exists(source))
+        {
+            if (File.Exists(target)) return Task.CompletedTask;
+            throw new FileNotFoundException($"No file '{Normalize(from)}' in {_root} to move to '{Normalize(to)}'.", source);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(source, target, overwrite: true);
+        RemoveEmptyFolders(Path.GetDirectoryName(source)!);
+        return Task.CompletedTask;
+    }
+
+    public Task<IStoreLock?> TryLockAsync(string path, CancellationToken cancellationToken)
+    {
+        var full = Resolve(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        try
+        {
+            // FileShare.None locks the open file exclusively (flock on Unix, a share mode on Windows); the operating
+            // system drops the lock when the file is closed or its process ends, even by kill -9, so no lock is stale.
+            var file = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            return Task.FromResult<IStoreLock?>(new FileLock(file));
+        }
+        catch (IOException e) when (IsLockedElsewhere(e))
+        {
+            return Task.FromResult<IStoreLock?>(null);
+        }
     }
 
     public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
@@ -85,7 +120,6 @@ public sealed class LocalFeedStore : IFeedStore
         var searchRoot = Resolve(normalizedPrefix.Contains('/') ? normalizedPrefix[..normalizedPrefix.LastIndexOf('/')] : "");
         if (!Directory.Exists(searchRoot)) return Task.FromResult<IReadOnlyList<string>>([]);
         var paths = Directory.EnumerateFiles(searchRoot, "*", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(TempSuffix, StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(_root, f).Replace('\\', '/'))
             .Where(p => p.StartsWith(normalizedPrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -104,8 +138,37 @@ public sealed class LocalFeedStore : IFeedStore
 
     private static string Normalize(string path) => path.Replace('\\', '/').TrimStart('/');
 
+    /// <summary>Removes <paramref name="folder"/> and its parents up to the store's root while they are empty.</summary>
+    private void RemoveEmptyFolders(string folder)
+    {
+        for (var dir = folder; dir.Length > _root.Length && dir.StartsWith(_root, StringComparison.Ordinal); dir = Path.GetDirectoryName(dir)!)
+        {
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(dir).Any()) return;
+                Directory.Delete(dir);
+            }
+            catch (IOException)
+            {
+                return; // filled again meanwhile, or already gone
+            }
+        }
+    }
+
+    // The error a file lock held by another open file gives: EWOULDBLOCK on Linux (11) and macOS (35), a sharing or
+    // lock violation on Windows.
+    private static bool IsLockedElsewhere(IOException e) =>
+        e.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
+
     private static void TryDelete(string path)
     {
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private sealed class FileLock(FileStream file) : IStoreLock
+    {
+        public CancellationToken Lost => CancellationToken.None;
+
+        public ValueTask DisposeAsync() => file.DisposeAsync();
     }
 }

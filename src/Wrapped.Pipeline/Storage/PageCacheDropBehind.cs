@@ -100,8 +100,8 @@ internal sealed class PageCacheDropBehind
         }
     }
 
-    // DllImport rather than LibraryImport for the reason given in PosixSignal. off_t is 64 bits on the 64-bit
-    // platforms this is used on; posix_fadvise returns the error number instead of setting errno.
+    // DllImport rather than LibraryImport: the source-generated form needs unsafe code enabled project-wide. off_t is
+    // 64 bits on the 64-bit platforms this is used on; posix_fadvise returns the error number instead of setting errno.
     [DllImport("libc", EntryPoint = "posix_fadvise")]
     private static extern int PosixFadvise(SafeFileHandle file, long offset, long length, int advice);
 }

@@ -67,8 +67,8 @@ internal static class AvroSamples
 
     public static IReadOnlyList<UserProfile> Users { get; } =
     [
-        new(1, "alice", "France", new DateOnly(1980, 2, 29), Gender.F, Personality.Parse("FNLC")),
-        new(2, "bøb " + Unicode, "日本", new DateOnly(1935, 12, 31), Gender.M, Personality.Parse("ETVU")),
+        new(1, "alice", "France", new DateOnly(1980, 2, 29), Gender.F, Personality.Parse("FNLC"), "Europe/Paris"),
+        new(2, "bøb " + Unicode, "日本", new DateOnly(1935, 12, 31), Gender.M, Personality.Parse("ETVU"), "America/Argentina/Buenos_Aires"),
         new(long.MaxValue, "epoch", "", new DateOnly(1970, 1, 1), Gender.F, Personality.Parse("FTVC")),
         new(-7, "pre-epoch", "Chile", new DateOnly(1969, 12, 31), Gender.M, Personality.Parse("ENLU")),
     ];

@@ -102,13 +102,13 @@ public sealed class CatalogPreparerStepTests
         var tracks = FileText(
             TracksHeader,
             Track("t1", "A", "1", "['One']", "['id1']", releaseDate: "2000"),
-            Track("t2", "B", "1", "['One']", "['id1']", releaseDate: "04/07/2023"),
+            Track("t2", "B", "1", "['One']", "['id1']", releaseDate: "07/04/2023"),
             Track("t3", "C", "1", "['One']", "['id1']", releaseDate: "garbage"));
 
         var catalog = CatalogPreparer.Prepare(Sources(tracks, Genres, Artists), Options);
 
         Assert.Equal(["2000", "2023-07-04", null], catalog.Tracks.Select(t => t.ReleaseDate));
-        // Months: 2000 → 300, 2023-07-04 → 181 days / 30 = 6, garbage → 0.
+        // Months: 2000 → 300, 2023-07-04 (the one year-last date reads either way: month first, the default) → 181 days / 30 = 6, garbage → 0.
         Assert.Equal([0.0, 1 - (6 / 300.0), 1.0], catalog.Tracks.Select(t => Math.Round(t.NewnessScore, 12)));
         Assert.Equal(new NewnessSummary(0, 300, 1, false), catalog.Report.Newness);
     }

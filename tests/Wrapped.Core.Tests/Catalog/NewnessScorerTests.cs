@@ -7,7 +7,7 @@ public sealed class NewnessScorerTests
 {
     private static readonly DateOnly Reference = new(2024, 1, 1);
 
-    private static int Months(string? text) => NewnessScorer.MonthsElapsed(ReleaseDateParser.Parse(text), Reference);
+    private static int Months(string? text) => NewnessScorer.MonthsElapsed(ReleaseDateParser.Parse(text, DayMonthOrder.DayFirst), Reference);
 
     [Fact]
     public void MonthsElapsed_YearOnly_CountsReleaseYearInclusive()

@@ -65,9 +65,9 @@ public sealed class RunParametersTests
     {
         var problems = (Valid with { Users = 0, End = new DateOnly(2024, 12, 31), PartSize = 0, Codec = "snappy" }).Problems();
 
-        Assert.Contains(problems, p => p.StartsWith("users must be at least 1", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("is before start", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("part size", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("codec", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ToString().StartsWith("users must be at least 1", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Name == "end" && p.Problem.Contains("is before start", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Name == "partSize");
+        Assert.Contains(problems, p => p.Name == "codec");
     }
 }

@@ -1,5 +1,4 @@
 using Wrapped.TestSupport;
-using System.Security.Cryptography;
 using Wrapped.Core.Simulation;
 using Wrapped.Core.Users;
 
@@ -30,7 +29,7 @@ public sealed class GoldenValueTests
         var first = sink.Events[0];
         Assert.Equal(ExpectedFirst, (first.Id, first.TimestampMs, catalog.TrackId(first.TrackIndex), first.ListeningTimeMs, first.SessionId));
         Assert.Equal(ExpectedCount, sink.Events.Count);
-        var digest = Digest(catalog, sink.Events);
+        var digest = EventDigest.Of(catalog, sink.Events);
         // The whole digest in the message: xunit cuts long strings short, and re-pinning needs all of it.
         Assert.True(digest == ExpectedSha256, $"events digest {digest}, pinned {ExpectedSha256}");
     }
@@ -48,21 +47,4 @@ public sealed class GoldenValueTests
     private static readonly int ExpectedCount = 2445;
     private const string ExpectedSha256 = "C7AA320B16CDAF49E41EFF1F40AED6D71A9EE369F14B3BFAA94A65C192FADD62";
     private static readonly UserProfile ExpectedUser = new(0, "Niko66", "Lesotho", new DateOnly(1992, 9, 8), Gender.F, Personality.Parse("FNLU"));
-
-    private static string Digest(SimulationCatalog catalog, IEnumerable<ListeningEvent> events)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> buffer = stackalloc byte[40];
-        foreach (var e in events)
-        {
-            BitConverter.TryWriteBytes(buffer[0..], e.Id);
-            BitConverter.TryWriteBytes(buffer[8..], e.TimestampMs);
-            BitConverter.TryWriteBytes(buffer[16..], e.UserId);
-            BitConverter.TryWriteBytes(buffer[24..], e.ListeningTimeMs);
-            BitConverter.TryWriteBytes(buffer[32..], e.SessionId);
-            hash.AppendData(buffer);
-            hash.AppendData(catalog.TrackIdAvro(e.TrackIndex));
-        }
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
 }

@@ -21,17 +21,4 @@ public static class CsvTestSources
 
     /// <summary>Joins lines with the given line ending, ending the file with one too.</summary>
     public static string Lines(string lineEnding, params string[] lines) => string.Join(lineEnding, lines) + lineEnding;
-
-    public static string SamplePath(string fileName)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "samples")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory is null
-            ? throw new DirectoryNotFoundException("samples/ not found above the test binaries")
-            : Path.Combine(directory.FullName, "samples", fileName);
-    }
 }

@@ -26,11 +26,15 @@ internal static class LocalRun
         PartSize = partSize,
     };
 
-    public static async Task<RunOutcome> RunAsync(string folder, RunParameters parameters, RunSchedule schedule)
+    public static Task<RunOutcome> RunAsync(string folder, RunParameters parameters, RunSchedule schedule) =>
+        RunAsync(new LocalFeedStore(folder), parameters, schedule);
+
+    /// <summary>The run through <paramref name="store"/>, which a test may have wrapped to disturb or watch it.</summary>
+    public static async Task<RunOutcome> RunAsync(IFeedStore store, RunParameters parameters, RunSchedule schedule)
     {
         var sources = SampleSources();
         var inputs = await InputFingerprints.ComputeAsync(sources, CancellationToken.None);
-        return await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(folder), parameters, sources, inputs, schedule, null, CancellationToken.None);
+        return await LocalFeedRunner.RunFromCsvAsync(store, parameters, sources, inputs, schedule, null, CancellationToken.None);
     }
 
     /// <summary>The run's data files and manifest, for byte comparisons (ledgers, _run.json and _wrapped/ are bookkeeping).</summary>

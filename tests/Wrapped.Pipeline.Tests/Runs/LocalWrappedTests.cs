@@ -57,13 +57,13 @@ public sealed class LocalWrappedTests
         var parameters = LocalRun.Parameters(users: 6, Start, Start.AddDays(3), partSize: 3);
         using var folder = new TempFolder("validate");
         await LocalRun.RunAsync(folder.Path, parameters, new RunSchedule(3, 2));
-        var store = new LocalFeedStore(folder.Path);
+        var store = new LocalFeedStore(Path.Combine(folder.Path, "runs", parameters.RunId));
         var layout = new FeedLayout(parameters.RunId);
 
-        Assert.Empty((await RunValidator.ValidateAsync(store, layout, CancellationToken.None)).Problems);
+        Assert.Empty((await RunValidator.ValidateAsync(store, CancellationToken.None)).Problems);
         File.Delete(Path.Combine(folder.Path, layout.WrappedPart(1)));
 
-        var problems = (await RunValidator.ValidateAsync(store, layout, CancellationToken.None)).Problems;
+        var problems = (await RunValidator.ValidateAsync(store, CancellationToken.None)).Problems;
         Assert.Contains("wrapped/part-00001.avro is listed in the manifest but missing.", problems);
     }
 

@@ -1,9 +1,0 @@
-using Microsoft.DurableTask;
-
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
-
-public sealed class SlowOrchestrator : TaskOrchestrator<string, int>
-{
-    public override Task<int> RunAsync(TaskOrchestrationContext context, string input) =>
-        context.CallActivityAsync<int>(nameof(SlowActivity), input);
-}

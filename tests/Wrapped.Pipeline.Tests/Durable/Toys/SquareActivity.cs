@@ -1,8 +1,0 @@
-using Microsoft.DurableTask;
-
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
-
-public sealed class SquareActivity : TaskActivity<int, long>
-{
-    public override Task<long> RunAsync(TaskActivityContext context, int input) => Task.FromResult((long)input * input);
-}

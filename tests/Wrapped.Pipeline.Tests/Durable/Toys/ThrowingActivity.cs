@@ -1,9 +1,0 @@
-using Microsoft.DurableTask;
-
-namespace Wrapped.Pipeline.Tests.Durable.Toys;
-
-public sealed class ThrowingActivity : TaskActivity<string, string>
-{
-    public override Task<string> RunAsync(TaskActivityContext context, string input) =>
-        throw new InvalidOperationException($"boom: {input}");
-}
