@@ -46,7 +46,7 @@ internal static class DurableBenchmark
         var localOut = Fresh(Path.Combine(work, "local"));
         var stopwatch = Stopwatch.StartNew();
         var local = await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(localOut), parameters, new FeedStores(new LocalFeedStore(inputs), new LocalFeedStore(localOut)).Sources(InputFiles.InFolder("")),
-            [], new RunSchedule(partSize, parallelism), null, CancellationToken.None, computeWrapped: false);
+            [], new RunSchedule(partSize, parallelism), null, CancellationToken.None);
         var localTime = stopwatch.Elapsed;
 
         var durableOut = Fresh(Path.Combine(work, "durable"));

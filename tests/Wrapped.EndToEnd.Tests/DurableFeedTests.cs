@@ -27,6 +27,7 @@ public sealed class DurableFeedTests(AzuriteFixture azurite)
         Assert.True(result.Counts.Events > 14 * 10 * 10);
         Assert.Contains("_SUCCESS", durableFeed.Keys);
         Assert.Contains("events/date=2024-03-10/part-00002.avro", durableFeed.Keys);
+        Assert.Contains("wrapped/part-00002.avro", durableFeed.Keys);
 
         // The same run through the CLI's in-process runner, into a folder.
         using var folder = new TempFolder("local-twin");
@@ -34,7 +35,7 @@ public sealed class DurableFeedTests(AzuriteFixture azurite)
             InputFiles.InFolder(""), await InputFingerprints.ComputeAsync(LocalSources(), CancellationToken.None));
         Assert.Equal(started.RunId, request.Parameters.RunId);
         await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(folder.Path), request.Parameters, LocalSources(), request.Fingerprints,
-            new RunSchedule(request.BatchSize, 2), null, CancellationToken.None, computeWrapped: false);
+            new RunSchedule(request.BatchSize, 2), null, CancellationToken.None);
         var localFeed = TempFolder.Snapshot(Path.Combine(folder.Path, "runs", started.RunId!), FeedOnAzurite.IsFeedFile);
 
         FeedAssert.SameFiles(localFeed, durableFeed);

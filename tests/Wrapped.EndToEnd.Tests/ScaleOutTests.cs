@@ -43,7 +43,7 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
         Assert.True(firstBatches > 0 && secondBatches > 0, $"One worker did all the work: {firstBatches} and {secondBatches} batches.");
 
         var local = folder.Combine("local");
-        await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(local), parameters, sources, inputs, new RunSchedule(100, 2), null, CancellationToken.None, computeWrapped: false);
+        await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(local), parameters, sources, inputs, new RunSchedule(100, 2), null, CancellationToken.None);
         var expected = TempFolder.Snapshot(Path.Combine(local, "runs", parameters.RunId), FeedOnAzurite.IsFeedFile);
         var actual = TempFolder.Snapshot(Path.Combine(output, "runs", parameters.RunId), FeedOnAzurite.IsFeedFile);
         FeedAssert.SameFiles(expected, actual);

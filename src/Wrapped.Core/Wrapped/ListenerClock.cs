@@ -1,10 +1,12 @@
+using Wrapped.Core.TimeZones;
+
 namespace Wrapped.Core.Wrapped;
 
 /// <summary>
 /// Turns a play's UTC instant into the listener's local wall-clock time, which decides its year, month, weekday and
-/// hour. Every listener is on UTC today; when users carry an IANA time zone, a clock per zone plugs in here and
-/// nothing else in the aggregation changes. The aggregator asks for one clock per listener and calls it once per play,
-/// so an implementation should cache its current offset (it stays valid until the zone's next transition).
+/// hour: the zone of the users file (<c>time_zone</c>; UTC under the reference model). The aggregator asks for one
+/// clock per listener and calls it once per play, in time order, so a zone's clock keeps the offset span it is in
+/// and looks up the next only when a play crosses a transition.
 /// </summary>
 public abstract class ListenerClock
 {
@@ -16,10 +18,28 @@ public abstract class ListenerClock
     /// <summary>Milliseconds since 1970-01-01T00:00 local time, for <paramref name="utcMilliseconds"/> since the Unix epoch.</summary>
     public abstract long ToLocalMilliseconds(long utcMilliseconds);
 
+    /// <summary>A new clock for one listener in <paramref name="zoneId"/> (an IANA id of the TZDB).</summary>
+    public static ListenerClock For(string zoneId) =>
+        zoneId == ListenerTimeZone.UtcId ? Utc : new ZoneClock(ListenerTimeZone.Get(zoneId));
+
     private sealed class UtcClock : ListenerClock
     {
-        public override string ZoneId => "UTC";
+        public override string ZoneId => ListenerTimeZone.UtcId;
 
         public override long ToLocalMilliseconds(long utcMilliseconds) => utcMilliseconds;
+    }
+
+    /// <summary>Not shared between listeners or threads: it remembers the span its last play fell in.</summary>
+    private sealed class ZoneClock(ListenerTimeZone zone) : ListenerClock
+    {
+        private OffsetSpan _span = new(long.MaxValue, long.MinValue, 0);
+
+        public override string ZoneId => zone.Id;
+
+        public override long ToLocalMilliseconds(long utcMilliseconds)
+        {
+            if (utcMilliseconds < _span.FromUtcMs || utcMilliseconds >= _span.UntilUtcMs) _span = zone.OffsetSpanAt(utcMilliseconds);
+            return utcMilliseconds + _span.OffsetMs;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Wrapped.Core.Avro;
 using Wrapped.Core.Feed;
+using Wrapped.Core.TimeZones;
 using Wrapped.Core.Users;
 using Wrapped.Core.Wrapped;
 using Wrapped.Pipeline.Storage;
@@ -22,8 +23,10 @@ public static class WrappedStep
         var catalog = await CatalogCache.GetWrappedAsync(store, layout, cancellationToken).ConfigureAwait(false);
         var users = await store.ReadAvroAsync(layout.UsersPart(part), UserRecordCodec.ReadAll, cancellationToken).ConfigureAwait(false);
         var generated = users.ToDictionary(u => u.UserId, u => u.Personality.Code);
+        var zones = users.ToDictionary(u => u.UserId, u => u.TimeZone);
 
-        using var aggregator = new WrappedAggregator(catalog);
+        // Months, hours and weekdays are the listener's own: each user's clock is their zone's.
+        using var aggregator = new WrappedAggregator(catalog, id => ListenerClock.For(zones.GetValueOrDefault(id, ListenerTimeZone.UtcId)));
         FileBuffer[] buffers = [new(), new()];
         var days = parameters.Days;
         // The next day's file is read while this one is decoded.
