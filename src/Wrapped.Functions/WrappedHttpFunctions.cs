@@ -7,6 +7,7 @@ using Wrapped.Core.Feed;
 using Wrapped.Core.Wrapped.Page;
 using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
+using static Wrapped.Functions.HttpAnswers;
 
 namespace Wrapped.Functions;
 
@@ -25,31 +26,24 @@ public sealed class WrappedHttpFunctions(FeedStores stores)
         CancellationToken cancellationToken)
     {
         if (RunIdentity.RunIdProblem(runId) is { } problem)
-            return await Text(request, HttpStatusCode.BadRequest, $"runId {problem}.", cancellationToken);
+            return await Problem(request, HttpStatusCode.BadRequest, $"runId {problem}.");
         if (!long.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out var user))
-            return await Text(request, HttpStatusCode.BadRequest, $"userId must be a whole number, not '{userId}'.", cancellationToken);
+            return await Problem(request, HttpStatusCode.BadRequest, $"userId must be a whole number, not '{userId}'.");
         int? year = null;
         if (Query(request.Url, "year") is { } yearText)
         {
             if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-                return await Text(request, HttpStatusCode.BadRequest, $"year must be a whole number, not '{yearText}'.", cancellationToken);
+                return await Problem(request, HttpStatusCode.BadRequest, $"year must be a whole number, not '{yearText}'.");
             year = parsed;
         }
 
         var found = await WrappedReader.FindAsync(stores.Output, new FeedLayout(runId), user, year, cancellationToken);
-        if (found.Problem is { } missing) return await Text(request, HttpStatusCode.NotFound, missing, cancellationToken);
+        if (found.Problem is { } missing) return await Problem(request, HttpStatusCode.NotFound, missing);
 
+        if (WantsJson(request)) return await JsonAnswer(request, HttpStatusCode.OK, found.Summary!, cancellationToken);
         var response = request.CreateResponse(HttpStatusCode.OK);
-        if (WantsJson(request))
-        {
-            response.Headers.Add("Content-Type", "application/json; charset=utf-8");
-            await response.Body.WriteAsync(FeedJson.Serialize(found.Summary!), cancellationToken);
-        }
-        else
-        {
-            response.Headers.Add("Content-Type", "text/html; charset=utf-8");
-            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(WrappedPage.Render(found.Summary!, found.Username)), cancellationToken);
-        }
+        response.Headers.Add("Content-Type", "text/html; charset=utf-8");
+        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(WrappedPage.Render(found.Summary!, found.Username)), cancellationToken);
         return response;
     }
 
@@ -64,13 +58,4 @@ public sealed class WrappedHttpFunctions(FeedStores stores)
             .Where(pair => Uri.UnescapeDataString(pair[0]) == name)
             .Select(pair => pair.Length == 2 ? Uri.UnescapeDataString(pair[1]) : "")
             .FirstOrDefault();
-
-    /// <summary>A problem as JSON, in the same shape as the runs endpoints' errors.</summary>
-    private static async Task<HttpResponseData> Text(HttpRequestData request, HttpStatusCode status, string message, CancellationToken cancellationToken)
-    {
-        var response = request.CreateResponse(status);
-        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
-        await response.Body.WriteAsync(FeedJson.Serialize(new { error = message }), cancellationToken);
-        return response;
-    }
 }
