@@ -27,6 +27,7 @@ public sealed class DurableFeedTests(AzuriteFixture azurite)
         Assert.True(result.Counts.Events > 14 * 10 * 10);
         Assert.Contains("_SUCCESS", durableFeed.Keys);
         Assert.Contains("events/date=2024-03-10/part-00002.avro", durableFeed.Keys);
+        Assert.Contains("wrapped/part-00002.avro", durableFeed.Keys);
 
         // The same run through the CLI's in-process runner, into a folder.
         using var folder = new TempFolder("local-twin");
