@@ -199,7 +199,7 @@ internal static class EndToEndBenchmark
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         var outcome = await LocalFeedRunner.RunFromCatalogAsync(store, parameters, new LocalFeedStore(catalogFolder), [],
-            new RunSchedule(parameters.PartSize, parallelism), null, CancellationToken.None);
+            new RunSchedule(parameters.PartSize, parallelism), null, CancellationToken.None, computeWrapped: false);
         var elapsed = stopwatch.Elapsed;
         var busy = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var counts = outcome.Manifest.Counts;

@@ -6,6 +6,8 @@ var root = new RootCommand("Wrapped Feed benchmarks: figures for the README and 
 {
     EndToEndBenchmark.Create(),
     DurableBenchmark.Create(),
+    WrappedBenchmark.Create(),
+    AgreementBenchmark.Create(),
     ModelBenchmark.Create(),
     new Command("micro", "BenchmarkDotNet micro-benchmarks of the hot path (simulator day, event encoding); extra arguments go to BenchmarkDotNet.")
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Wrapped.Cli.Commands;
 using Wrapped.Cli.Output;
 
@@ -10,13 +11,17 @@ public static class CliApplication
     /// <param name="cancellationToken">Cancelled on Ctrl-C or SIGTERM (<see cref="InterruptSignal"/>): the verb stops and the command exits 130.</param>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Wrapped Feed: a synthetic Spotify Wrapped data feed from three public Spotify CSVs.")
+        // Not a RootCommand: that one is named after the executable, `wrapped`, which would collide with the `wrapped` verb.
+        var root = new Command("wrapped-feed", "Wrapped Feed: a synthetic Spotify Wrapped data feed from three public Spotify CSVs.")
         {
+            new HelpOption(),
+            new VersionOption(),
             PrepareCommand.Create(stdout, stderr),
             SimulateCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
             WorkerCommand.Create(stdout, stderr),
+            WrappedCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         var console = new CommandOutput(stdout, stderr, AsksForJson(parse));

@@ -11,6 +11,9 @@ internal static class FeedActivityRegistry
         services.AddTransient<PrepareCatalogActivity>();
         services.AddTransient<GenerateUsersActivity>();
         services.AddTransient<SimulateBatchActivity>();
+        services.AddTransient<ScoreWrappedActivity>();
+        services.AddTransient<WrappedMediansActivity>();
+        services.AddTransient<ClassifyWrappedActivity>();
         services.AddTransient<WriteManifestActivity>();
     }
 }

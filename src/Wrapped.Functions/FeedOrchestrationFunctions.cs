@@ -21,6 +21,10 @@ public sealed class FeedOrchestrationFunctions(IServiceProvider services)
     public static Task<BatchOutcome> RunChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new SimulateChunkOrchestrator().RunAsync(context, Required(context.GetInput<SimulateChunkInput>(), nameof(SimulateChunkOrchestrator)));
 
+    [Function(nameof(WrappedChunkOrchestrator))]
+    public static Task<WrappedBatchOutcome> RunWrappedChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new WrappedChunkOrchestrator().RunAsync(context, Required(context.GetInput<WrappedChunkInput>(), nameof(WrappedChunkOrchestrator)));
+
     [Function(nameof(RecordRunActivity))]
     public Task<RunPlan> RecordRun([ActivityTrigger] RecordRunInput input, FunctionContext context) =>
         Activity<RecordRunActivity>().RunAsync(ActivityContext.Of(nameof(RecordRunActivity), context), input);
@@ -36,6 +40,18 @@ public sealed class FeedOrchestrationFunctions(IServiceProvider services)
     [Function(nameof(SimulateBatchActivity))]
     public Task<BatchOutcome> SimulateBatch([ActivityTrigger] SimulateBatchInput input, FunctionContext context) =>
         Activity<SimulateBatchActivity>().RunAsync(ActivityContext.Of(nameof(SimulateBatchActivity), context), input);
+
+    [Function(nameof(ScoreWrappedActivity))]
+    public Task<WrappedBatchOutcome> ScoreWrapped([ActivityTrigger] WrappedBatchInput input, FunctionContext context) =>
+        Activity<ScoreWrappedActivity>().RunAsync(ActivityContext.Of(nameof(ScoreWrappedActivity), context), input);
+
+    [Function(nameof(WrappedMediansActivity))]
+    public Task<int> WrappedMedians([ActivityTrigger] RunStepInput input, FunctionContext context) =>
+        Activity<WrappedMediansActivity>().RunAsync(ActivityContext.Of(nameof(WrappedMediansActivity), context), input);
+
+    [Function(nameof(ClassifyWrappedActivity))]
+    public Task<WrappedBatchOutcome> ClassifyWrapped([ActivityTrigger] WrappedBatchInput input, FunctionContext context) =>
+        Activity<ClassifyWrappedActivity>().RunAsync(ActivityContext.Of(nameof(ClassifyWrappedActivity), context), input);
 
     [Function(nameof(WriteManifestActivity))]
     public Task<ManifestCounts> WriteManifest([ActivityTrigger] RunStepInput input, FunctionContext context) =>

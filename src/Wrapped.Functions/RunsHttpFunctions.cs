@@ -7,6 +7,7 @@ using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Orchestration;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Steps;
+using static Wrapped.Functions.HttpAnswers;
 
 namespace Wrapped.Functions;
 
@@ -37,7 +38,7 @@ public sealed class RunsHttpFunctions(RunStarter starter)
             return await Problem(request, HttpStatusCode.Conflict, $"Dataset '{dataset}' is missing inputs: {string.Join(", ", result.MissingInputs)}.");
 
         var statusUri = new Uri(request.Url, $"/api/runs/{result.RunId}");
-        var response = await Json(request, HttpStatusCode.Accepted, new { runId = result.RunId, status = result.Status, statusQueryGetUri = statusUri }, cancellationToken);
+        var response = await JsonAnswer(request, HttpStatusCode.Accepted, new { runId = result.RunId, status = result.Status, statusQueryGetUri = statusUri }, cancellationToken);
         response.Headers.Add("Location", statusUri.ToString());
         return response;
     }
@@ -56,7 +57,7 @@ public sealed class RunsHttpFunctions(RunStarter starter)
 
         var progress = instance.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<RunProgress>(status, FeedJson.Options) : null;
         var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<FeedRunResult>() : null;
-        return await Json(request, HttpStatusCode.OK, new
+        return await JsonAnswer(request, HttpStatusCode.OK, new
         {
             runId,
             status = instance.RuntimeStatus.ToString(),
@@ -66,17 +67,5 @@ public sealed class RunsHttpFunctions(RunStarter starter)
             createdAt = instance.CreatedAt,
             lastUpdatedAt = instance.LastUpdatedAt,
         }, cancellationToken);
-    }
-
-    private static Task<HttpResponseData> Problem(HttpRequestData request, HttpStatusCode status, string message) =>
-        Json(request, status, new { error = message }, CancellationToken.None);
-
-    /// <summary>Answers in the feed's one JSON style (camelCase), whatever serializer the worker is configured with.</summary>
-    private static async Task<HttpResponseData> Json(HttpRequestData request, HttpStatusCode status, object body, CancellationToken cancellationToken)
-    {
-        var response = request.CreateResponse(status);
-        response.Headers.Add("Content-Type", "application/json; charset=utf-8");
-        await response.Body.WriteAsync(FeedJson.Serialize(body), cancellationToken);
-        return response;
     }
 }

@@ -47,6 +47,12 @@ public sealed class ChunkedRunTests(AzuriteFixture azurite)
         Assert.Equal(OrchestrationRuntimeStatus.Completed, first?.RuntimeStatus);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, second?.RuntimeStatus);
         Assert.True(second!.CreatedAt < first!.LastUpdatedAt, $"chunk 1 created {second.CreatedAt:O}, chunk 0 finished {first.LastUpdatedAt:O}");
+        // Wrapped's two phases fan out in chunks the same way.
+        foreach (var phase in new[] { nameof(ScoreWrappedActivity), nameof(ClassifyWrappedActivity) })
+        {
+            var chunk = await host.Client.GetInstanceAsync($"{parameters.RunId}:{phase}-chunk-0001");
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, chunk?.RuntimeStatus);
+        }
 
         var local = folder.Combine("local");
         await LocalFeedRunner.RunFromCsvAsync(new LocalFeedStore(local), parameters, stores.Sources(InputFiles.InFolder("")), inputs,

@@ -27,6 +27,7 @@ public sealed class DurableFeedTests(AzuriteFixture azurite)
         Assert.True(result.Counts.Events > 14 * 10 * 10);
         Assert.Contains("_SUCCESS", durableFeed.Keys);
         Assert.Contains("events/date=2024-03-10/part-00002.avro", durableFeed.Keys);
+        Assert.Contains("wrapped/part-00002.avro", durableFeed.Keys);
         // The realistic model (the default), copied into the run.
         Assert.Equal(Core.Simulation.Model.ListeningModel.Realistic.Text, System.Text.Encoding.UTF8.GetString(durableFeed["_model.json"]));
 

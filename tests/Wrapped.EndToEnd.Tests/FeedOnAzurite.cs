@@ -115,7 +115,8 @@ internal sealed class FeedOnAzurite : IAsyncDisposable
         return files;
     }
 
-    public static bool IsFeedFile(string path) => path.EndsWith(".avro", StringComparison.Ordinal) || path is "_manifest.json" or "_model.json" or "_SUCCESS";
+    public static bool IsFeedFile(string path) =>
+        (path.EndsWith(".avro", StringComparison.Ordinal) && !path.StartsWith('_')) || path is "_manifest.json" or "_model.json" or "_SUCCESS";
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Azure.Functions.Worker.Http;
+using Wrapped.Core.Avro;
 using Wrapped.Core.Feed;
 using Wrapped.Functions;
 using Wrapped.Pipeline.Runs;
@@ -92,6 +94,30 @@ public sealed class FunctionTriggerTests(AzuriteFixture azurite)
         var progress = statusBody.RootElement.GetProperty("progress");
         Assert.Equal(progress.GetProperty("batchesTotal").GetInt32(), progress.GetProperty("batchesDone").GetInt32());
         Assert.True(statusBody.RootElement.GetProperty("result").GetProperty("counts").GetProperty("events").GetInt64() > 0);
+
+        // The finished run's Wrapped, served as the page and, on request, as the record in the run's wrapped/ file.
+        var wrapped = new WrappedHttpFunctions(world.Stores);
+        Task<HttpResponseData> Get(string user, string query = "", string? accept = null)
+        {
+            var request = new FakeHttpRequest("GET", $"http://localhost/api/runs/{runId}/wrapped/{user}{query}", null);
+            if (accept is not null) request.Headers.Add("Accept", accept);
+            return wrapped.GetWrapped(request, runId, user, CancellationToken.None);
+        }
+        var stored = WrappedSummaryRecordCodec.ReadAll(
+            (await world.Output.GetBlobClient($"runs/{runId}/wrapped/part-00000.avro").DownloadContentAsync()).Value.Content.ToStream()).ToList();
+        var latest = stored.Where(s => s.UserId == 1).MaxBy(s => s.Year)!;
+
+        var page = (FakeHttpResponse)await Get("1", accept: "text/html,application/xhtml+xml,*/*;q=0.8");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.StartsWith("text/html", page.Headers.GetValues("Content-Type").Single(), StringComparison.Ordinal);
+        Assert.Contains("<!DOCTYPE html>", page.ReadBody(), StringComparison.OrdinalIgnoreCase);
+        var record = (FakeHttpResponse)await Get("1", $"?year={latest.Year}", "application/json");
+        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(FeedJson.Serialize(latest)), record.ReadBody());
+        Assert.Equal(HttpStatusCode.NotFound, (await Get("4")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Get("1", "?year=1999")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Get("one")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Get("1", "?year=last")).StatusCode);
     }
 
     [Fact]

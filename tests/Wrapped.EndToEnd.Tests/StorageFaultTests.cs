@@ -120,7 +120,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite, ITestOutputHelper 
         await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
         {
             var path = blob.Name[prefix.Length..];
-            if (path is "_manifest.json" or "_model.json" or "_SUCCESS" || (path.EndsWith(".avro", StringComparison.Ordinal) && !path.StartsWith('_')))
+            if (FeedOnAzurite.IsFeedFile(path))
                 files[path] = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
         }
         return files;

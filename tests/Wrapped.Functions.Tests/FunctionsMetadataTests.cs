@@ -13,6 +13,10 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("FeedOrchestrator", "orchestrationTrigger")]
     [InlineData("SimulateChunkOrchestrator", "orchestrationTrigger")]
+    [InlineData("WrappedChunkOrchestrator", "orchestrationTrigger")]
+    [InlineData("ScoreWrappedActivity", "activityTrigger")]
+    [InlineData("WrappedMediansActivity", "activityTrigger")]
+    [InlineData("ClassifyWrappedActivity", "activityTrigger")]
     [InlineData("RecordRunActivity", "activityTrigger")]
     [InlineData("PrepareCatalogActivity", "activityTrigger")]
     [InlineData("GenerateUsersActivity", "activityTrigger")]
@@ -21,6 +25,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("InputUploaded", "blobTrigger")]
     [InlineData("StartRun", "httpTrigger")]
     [InlineData("GetRun", "httpTrigger")]
+    [InlineData("GetWrapped", "httpTrigger")]
     [InlineData("ExtendDailyRuns", "timerTrigger")]
     public void Metadata_EveryFunction_HasItsTrigger(string name, string triggerType)
     {
@@ -30,7 +35,7 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void Metadata_ListsExactlyTheAppsFunctions()
     {
-        Assert.Equal(11, Functions.Length);
+        Assert.Equal(16, Functions.Length);
     }
 
     [Fact]
@@ -47,6 +52,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("StartRun", "runs", "post")]
     [InlineData("GetRun", "runs/{runId}", "get")]
+    [InlineData("GetWrapped", "runs/{runId}/wrapped/{userId}", "get")]
     public void HttpTriggers_RouteMethodAndFunctionKey(string name, string route, string method)
     {
         var trigger = Trigger(name);

@@ -5,6 +5,7 @@ using Wrapped.Core.Csv;
 using Wrapped.Core.Feed;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Steps;
+using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Cli.Commands;
 
@@ -91,6 +92,13 @@ internal static class CommonOptions
 
     public static string ExistingFolder(string path, string what) =>
         Directory.Exists(path) ? path : throw new FeedInputException($"The {what} folder '{path}' does not exist.");
+
+    /// <summary>A run folder (<c>…/runs/{runId}</c>) as a store whose root is the run, and the run's layout in it.</summary>
+    public static (LocalFeedStore Store, FeedLayout Layout) RunFolder(string path)
+    {
+        var runFolder = Path.GetFullPath(ExistingFolder(path, "run"));
+        return (new LocalFeedStore(runFolder), FeedLayout.AtStoreRoot(RunIdentity.Slug(Path.GetFileName(runFolder))));
+    }
 
     /// <summary>The start of a run that names no dates, which is also where newness is measured from by default.</summary>
     public static DateOnly DefaultStart => RunCalendar.DefaultStart(Requests.LatestEndOf(Requests.ModelOf(new RunRequestOverrides())));

@@ -65,6 +65,18 @@ internal static class GenericFields
         return list;
     }
 
+    public static GenericRecord Record(GenericRecord record, string field) =>
+        Get(record, field) as GenericRecord ?? throw Unexpected(record, field, "record");
+
+    public static IReadOnlyList<GenericRecord> RecordList(GenericRecord record, string field) =>
+        Items(record, field, "array of records").Select(item => item as GenericRecord ?? throw Unexpected(record, field, "array of records")).ToList();
+
+    public static IReadOnlyList<long> LongList(GenericRecord record, string field) =>
+        Items(record, field, "array of longs").Select(item => item is long l ? l : throw Unexpected(record, field, "array of longs")).ToList();
+
+    private static IEnumerable<object?> Items(GenericRecord record, string field, string expected) =>
+        Get(record, field) is IEnumerable items ? items.Cast<object?>() : throw Unexpected(record, field, expected);
+
     public static string EnumSymbol(GenericRecord record, string field) => Get(record, field) switch
     {
         GenericEnum e => e.Value,

@@ -55,6 +55,15 @@ public sealed class FeedLayout
     public string UsersPart(int part) => $"{_prefix}users/{PartName(part)}";
     public string StatePart(int part) => $"{_prefix}state/{PartName(part)}";
     public string WrappedPart(int part) => $"{_prefix}wrapped/{PartName(part)}";
+
+    /// <summary>A part's Wrapped summaries before the population's medians gave them letters (phase 1 of Wrapped).</summary>
+    public string WrappedScoresPart(int part) => $"{_prefix}_wrapped/scores/{PartName(part)}";
+
+    /// <summary>Each year's medians of the personality scores over the whole run.</summary>
+    public string WrappedMedians => $"{_prefix}_wrapped/medians.json";
+
+    /// <summary>What a part's Wrapped step produced: counts and the agreement of inferred with generated personalities.</summary>
+    public string WrappedOutcome(int part) => $"{_prefix}_wrapped/part-{part:00000}.json";
     public string EventsPart(DateOnly date, int part) => $"{EventsFolder(date)}{PartName(part)}";
     public string EventsFolder(DateOnly date) => $"{_prefix}events/date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/";
 

@@ -1,3 +1,5 @@
+using Wrapped.Core.Wrapped;
+
 namespace Wrapped.Core.Feed;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed record FeedManifest(
     ManifestCounts Counts,
     IReadOnlyList<ManifestSchema> Schemas,
     IReadOnlyList<LedgerFile> Files,
-    IReadOnlyDictionary<string, double>? PersonalityAgreement = null)
+    PersonalityAgreement? PersonalityAgreement = null)
 {
     public const string CurrentFormatVersion = "1";
 }

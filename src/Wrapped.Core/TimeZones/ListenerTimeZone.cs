@@ -72,6 +72,13 @@ public sealed class ListenerTimeZone
     /// <summary>The offset from UTC in force at <paramref name="utcMs"/>.</summary>
     public long OffsetMsAt(long utcMs) => _offsetsMs[IntervalAt(utcMs)];
 
+    /// <summary>The span of instants around <paramref name="utcMs"/> that share its offset: [From, Until), and the offset.</summary>
+    public OffsetSpan OffsetSpanAt(long utcMs)
+    {
+        var i = IntervalAt(utcMs);
+        return new OffsetSpan(_startsUtcMs[i], i + 1 < _startsUtcMs.Length ? _startsUtcMs[i + 1] : long.MaxValue, _offsetsMs[i]);
+    }
+
     /// <summary>The wall-clock time at <paramref name="utcMs"/>, as local milliseconds.</summary>
     public long ToLocalMs(long utcMs) => utcMs + OffsetMsAt(utcMs);
 
@@ -204,4 +211,7 @@ public readonly record struct LocalDay(int DaysSinceEpoch, long StartUtcMs, long
 }
 
 /// <summary>A UTC instant as its listener saw it.</summary>
+/// <summary>Instants [<paramref name="FromUtcMs"/>, <paramref name="UntilUtcMs"/>) of one offset from UTC.</summary>
+public readonly record struct OffsetSpan(long FromUtcMs, long UntilUtcMs, long OffsetMs);
+
 public readonly record struct LocalMoment(DateOnly Date, int Hour, DayOfWeek DayOfWeek);

@@ -16,11 +16,15 @@ public static class FeedRegistrations
     {
         registry
             .AddOrchestrator(nameof(FeedOrchestrator), () => new FeedOrchestrator())
-            .AddOrchestrator(nameof(SimulateChunkOrchestrator), () => new SimulateChunkOrchestrator());
+            .AddOrchestrator(nameof(SimulateChunkOrchestrator), () => new SimulateChunkOrchestrator())
+            .AddOrchestrator(nameof(WrappedChunkOrchestrator), () => new WrappedChunkOrchestrator());
         Add(registry, nameof(RecordRunActivity), () => new RecordRunActivity(stores), decorate);
         Add(registry, nameof(PrepareCatalogActivity), () => new PrepareCatalogActivity(stores), decorate);
         Add(registry, nameof(GenerateUsersActivity), () => new GenerateUsersActivity(stores), decorate);
         Add(registry, nameof(SimulateBatchActivity), () => new SimulateBatchActivity(stores), decorate);
+        Add(registry, nameof(ScoreWrappedActivity), () => new ScoreWrappedActivity(stores), decorate);
+        Add(registry, nameof(WrappedMediansActivity), () => new WrappedMediansActivity(stores), decorate);
+        Add(registry, nameof(ClassifyWrappedActivity), () => new ClassifyWrappedActivity(stores), decorate);
         Add(registry, nameof(WriteManifestActivity), () => new WriteManifestActivity(stores), decorate);
     }
 

@@ -3,24 +3,37 @@ using Wrapped.Pipeline.Runs;
 
 namespace Wrapped.Pipeline.Orchestration;
 
+/// <summary>What a batch returns, summed over a fan-out: a zero, an addition, and the count progress reports.</summary>
+public interface IBatchTotal<T> where T : IBatchTotal<T>
+{
+    static abstract T Zero { get; }
+
+    T Plus(T other);
+
+    /// <summary>The running count a progress report shows (events written, plays read).</summary>
+    long Counted { get; }
+}
+
 /// <summary>
 /// The bounded fan-out of an orchestration: starts <c>count</c> tasks in order, at most <c>maxInFlight</c> at once,
 /// the next as soon as one finishes, and reports the batches done after each. Batch activities and chunk
-/// sub-orchestrations both go through it.
+/// sub-orchestrations of the simulation and of Wrapped all go through it.
 /// </summary>
 internal static class BoundedFanOut
 {
     /// <param name="batchesOf">How many batches task <c>i</c> covers, for progress.</param>
     /// <param name="start">Starts task <c>i</c>; called once per index, in index order.</param>
-    public static async Task<BatchOutcome> RunAsync(
-        TaskOrchestrationContext context, int count, int maxInFlight, int batchesTotal, Func<int, int> batchesOf, Func<int, Task<BatchOutcome>> start)
+    /// <param name="progress">The progress to show after <c>done</c> batches with <c>counted</c> events or plays.</param>
+    public static async Task<T> RunAsync<T>(
+        TaskOrchestrationContext context, int count, int maxInFlight, Func<int, int> batchesOf, Func<int, Task<T>> start,
+        Func<int, long, RunProgress> progress) where T : IBatchTotal<T>
     {
         var limit = Math.Max(1, maxInFlight);
-        var inFlight = new List<(Task<BatchOutcome> Task, int Index)>(Math.Min(limit, count));
-        long events = 0, bytes = 0, dropped = 0;
+        var inFlight = new List<(Task<T> Task, int Index)>(Math.Min(limit, count));
+        var total = T.Zero;
         var batchesDone = 0;
         var next = 0;
-        context.SetCustomStatus(new RunProgress("simulate", 0, batchesTotal, 0));
+        context.SetCustomStatus(progress(0, 0));
         while (next < count || inFlight.Count > 0)
         {
             while (next < count && inFlight.Count < limit)
@@ -32,12 +45,12 @@ internal static class BoundedFanOut
             var position = inFlight.FindIndex(f => f.Task == finished);
             batchesDone += batchesOf(inFlight[position].Index);
             inFlight.RemoveAt(position);
-            var outcome = await finished;
-            events += outcome.Events;
-            bytes += outcome.Bytes;
-            dropped += outcome.DroppedSessions;
-            context.SetCustomStatus(new RunProgress("simulate", batchesDone, batchesTotal, events));
+            total = total.Plus(await finished);
+            context.SetCustomStatus(progress(batchesDone, total.Counted));
         }
-        return new BatchOutcome(events, bytes, dropped);
+        return total;
     }
+
+    /// <summary>The simulation's progress: batches of <paramref name="batchesTotal"/> done, events written.</summary>
+    public static Func<int, long, RunProgress> Simulation(int batchesTotal) => (done, events) => new RunProgress("simulate", done, batchesTotal, events);
 }

@@ -78,3 +78,46 @@ public sealed class WriteManifestActivity(FeedStores stores) : TaskActivity<RunS
         return manifest.Counts;
     }
 }
+
+/// <summary>Wrapped phase 1 for a batch of parts: each part's summaries and scores, without letters.</summary>
+public sealed class ScoreWrappedActivity(FeedStores stores) : TaskActivity<WrappedBatchInput, WrappedBatchOutcome>
+{
+    public override Task<WrappedBatchOutcome> RunAsync(TaskActivityContext context, WrappedBatchInput input) =>
+        WrappedActivity.EachPartAsync(stores, input, WrappedStep.ScorePartAsync);
+}
+
+/// <summary>Wrapped phase 2: each year's population medians, over every part's scores. Returns the years.</summary>
+public sealed class WrappedMediansActivity(FeedStores stores) : TaskActivity<RunStepInput, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, RunStepInput input)
+    {
+        var layout = new FeedLayout(input.Parameters.RunId);
+        var medians = await WrappedStep.ComputeMediansAsync(WriterClaim.Store(stores.Output, layout, input.Write), layout, input.Parameters,
+            CancellationToken.None).ConfigureAwait(false);
+        return medians.Years.Count;
+    }
+}
+
+/// <summary>Wrapped phase 3 for a batch of parts: the letters, <c>wrapped/part-*.avro</c> and each part's agreement.</summary>
+public sealed class ClassifyWrappedActivity(FeedStores stores) : TaskActivity<WrappedBatchInput, WrappedBatchOutcome>
+{
+    public override Task<WrappedBatchOutcome> RunAsync(TaskActivityContext context, WrappedBatchInput input) =>
+        WrappedActivity.EachPartAsync(stores, input, WrappedStep.ClassifyPartAsync);
+}
+
+internal static class WrappedActivity
+{
+    public static async Task<WrappedBatchOutcome> EachPartAsync(FeedStores stores, WrappedBatchInput input,
+        Func<IFeedStore, FeedLayout, RunParameters, int, CancellationToken, Task<WrappedPartResult>> step)
+    {
+        var layout = new FeedLayout(input.Parameters.RunId);
+        var store = WriterClaim.Store(stores.Output, layout, input.Write);
+        var total = WrappedBatchOutcome.Zero;
+        foreach (var part in input.Parts)
+        {
+            var result = await step(store, layout, input.Parameters, part, CancellationToken.None).ConfigureAwait(false);
+            total = total.Plus(new WrappedBatchOutcome(result.Plays, result.Summaries));
+        }
+        return total;
+    }
+}

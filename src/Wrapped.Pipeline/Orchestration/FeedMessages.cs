@@ -41,6 +41,28 @@ public sealed record CatalogOutcome(int Tracks, int Artists);
 
 public sealed record SimulateBatchInput(RunParameters Parameters, int[] Parts, DateOnly From, DateOnly To, RunWrite Write);
 
-public sealed record BatchOutcome(long Events, long Bytes, long DroppedSessions);
+public sealed record BatchOutcome(long Events, long Bytes, long DroppedSessions) : IBatchTotal<BatchOutcome>
+{
+    public static BatchOutcome Zero { get; } = new(0, 0, 0);
+
+    public long Counted => Events;
+
+    public BatchOutcome Plus(BatchOutcome other) => new(Events + other.Events, Bytes + other.Bytes, DroppedSessions + other.DroppedSessions);
+}
 
 public sealed record SimulateChunkInput(RunParameters Parameters, int[][] Batches, DateOnly From, DateOnly To, int MaxParallelBatches, RetrySettings Retry, RunWrite Write);
+
+/// <summary>A batch of parts for one Wrapped phase (score or classify): the same batches the simulation used.</summary>
+public sealed record WrappedBatchInput(RunParameters Parameters, int[] Parts, RunWrite Write);
+
+public sealed record WrappedBatchOutcome(long Plays, long Summaries) : IBatchTotal<WrappedBatchOutcome>
+{
+    public static WrappedBatchOutcome Zero { get; } = new(0, 0);
+
+    public long Counted => Plays;
+
+    public WrappedBatchOutcome Plus(WrappedBatchOutcome other) => new(Plays + other.Plays, Summaries + other.Summaries);
+}
+
+/// <param name="Activity">The Wrapped phase's activity: <c>ScoreWrappedActivity</c> or <c>ClassifyWrappedActivity</c>.</param>
+public sealed record WrappedChunkInput(RunParameters Parameters, string Activity, int[][] Batches, int MaxParallelBatches, RetrySettings Retry, RunWrite Write);

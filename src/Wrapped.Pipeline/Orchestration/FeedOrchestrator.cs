@@ -6,7 +6,8 @@ namespace Wrapped.Pipeline.Orchestration;
 
 /// <summary>
 /// One run, start to finish (or one extension of it by new days): claim and record the run, prepare the catalog,
-/// generate the users, fan out the simulation in bounded batches, write the manifest and <c>_SUCCESS</c>. An extension
+/// generate the users, fan out the simulation in bounded batches, compute Wrapped (<see cref="WrappedPhases"/>), write
+/// the manifest and <c>_SUCCESS</c>. An extension
 /// of a finished run is staged and committed by the manifest step (<see cref="RunTransaction"/>); a run that already
 /// reaches the end asked for is reported as it is. Deterministic orchestrator code only: no I/O, no clocks, no random;
 /// every effect is an activity.
@@ -44,6 +45,7 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
         var outcome = batches.Length <= BatchesPerSubOrchestration
             ? await SimulateBatches.RunAsync(context, parameters, batches, input.From, input.To, input.MaxParallelBatches, retry, write)
             : await RunChunksAsync(context, input, batches, write);
+        await WrappedPhases.RunAsync(context, input, batches, write);
 
         context.SetCustomStatus(new RunProgress("manifest", batches.Length, batches.Length, outcome.Events));
         var counts = await context.CallActivityAsync<Core.Feed.ManifestCounts>(nameof(WriteManifestActivity), new RunStepInput(parameters, write), retry);
@@ -59,11 +61,12 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
     {
         var plan = ChunkPlan.For(batches, input.MaxParallelBatches, BatchesPerSubOrchestration);
         var retry = input.Retry ?? RetrySettings.Default;
-        return BoundedFanOut.RunAsync(context, plan.Chunks.Count, plan.ChunksInFlight, batches.Length,
+        return BoundedFanOut.RunAsync(context, plan.Chunks.Count, plan.ChunksInFlight,
             i => plan.Chunks[i].Batches.Length,
             i => context.CallSubOrchestratorAsync<BatchOutcome>(nameof(SimulateChunkOrchestrator),
                 new SimulateChunkInput(input.Parameters, plan.Chunks[i].Batches, input.From, input.To, plan.Chunks[i].BatchesInFlight, retry, write),
-                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:chunk-{i:0000}" }));
+                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:chunk-{i:0000}" }),
+            BoundedFanOut.Simulation(batches.Length));
     }
 }
 
@@ -80,8 +83,9 @@ internal static class SimulateBatches
     public static Task<BatchOutcome> RunAsync(
         TaskOrchestrationContext context, Core.Feed.RunParameters parameters, int[][] batches, DateOnly from, DateOnly to,
         int maxInFlight, TaskOptions retry, RunWrite write) =>
-        BoundedFanOut.RunAsync(context, batches.Length, maxInFlight, batches.Length, _ => 1,
-            i => context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity), new SimulateBatchInput(parameters, batches[i], from, to, write), retry));
+        BoundedFanOut.RunAsync(context, batches.Length, maxInFlight, _ => 1,
+            i => context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity), new SimulateBatchInput(parameters, batches[i], from, to, write), retry),
+            BoundedFanOut.Simulation(batches.Length));
 }
 
 /// <summary>

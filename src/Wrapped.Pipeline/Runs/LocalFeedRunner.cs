@@ -12,33 +12,35 @@ namespace Wrapped.Pipeline.Runs;
 /// Holds the run's lock throughout (<see cref="RunLock"/>). Resumable: finished steps are found in their ledgers and
 /// skipped, and simulated days in the saved state; an extension of a finished run is staged and committed as one
 /// transaction (<see cref="RunTransaction"/>), and a run that already reaches the end asked for is reported as it is.
+/// After the simulation it computes Wrapped (<see cref="LocalWrappedRunner"/>), inside the same transaction, unless
+/// <c>computeWrapped</c> is false (runs compared byte for byte with one that has no Wrapped).
 /// </summary>
 public static class LocalFeedRunner
 {
     /// <summary>Prepares the catalog from the CSVs, then runs the feed.</summary>
     public static Task<RunOutcome> RunFromCsvAsync(
         IFeedStore store, RunParameters parameters, CatalogSources sources, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
-        IProgress<RunProgress>? progress, CancellationToken cancellationToken) =>
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken, bool computeWrapped = true) =>
         RunAsync(store, parameters, inputs, schedule, progress,
             new CatalogSource("prepare", (layout, ct) => CatalogStep.RunAsync(store, layout, CatalogSettings.Of(parameters), sources, ct)),
-            cancellationToken);
+            computeWrapped, cancellationToken);
 
     /// <summary>Copies an already prepared catalog (the output of <c>prepare</c>) into the run, then runs the feed.</summary>
     public static async Task<RunOutcome> RunFromCatalogAsync(
         IFeedStore store, RunParameters parameters, IFeedStore catalogStore, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule,
-        IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+        IProgress<RunProgress>? progress, CancellationToken cancellationToken, bool computeWrapped = true)
     {
         // A missing, rejected, damaged or foreign catalog is refused before anything is written.
         await CatalogCache.GetAsync(catalogStore, FeedLayout.AtStoreRoot(), cancellationToken).ConfigureAwait(false);
         await CatalogCopy.EnsurePreparedAsync(catalogStore, cancellationToken).ConfigureAwait(false);
         return await RunAsync(store, parameters, inputs, schedule, progress,
             new CatalogSource("catalog", (layout, ct) => CatalogCopy.RunAsync(catalogStore, store, layout, ct)),
-            cancellationToken).ConfigureAwait(false);
+            computeWrapped, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<RunOutcome> RunAsync(
         IFeedStore store, RunParameters parameters, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule, IProgress<RunProgress>? progress,
-        CatalogSource catalog, CancellationToken cancellationToken)
+        CatalogSource catalog, bool computeWrapped, CancellationToken cancellationToken)
     {
         RunRequestFactory.ThrowIfAny(RunRequestFactory.ProblemsOf(parameters, schedule));
         var layout = new FeedLayout(parameters.RunId);
@@ -68,6 +70,7 @@ public static class LocalFeedRunner
         }
 
         var batches = await SimulateAsync(run, layout, parameters, schedule, progress, ct).ConfigureAwait(false);
+        if (computeWrapped) await LocalWrappedRunner.RunAsync(run, layout, parameters, schedule, progress, ct).ConfigureAwait(false);
         progress?.Report(new RunProgress("manifest", batches.Done, batches.Done, batches.Events));
         var manifest = await RunTransaction.CommitAsync(store, layout, plan.Staged, ct).ConfigureAwait(false);
         return new RunOutcome(layout, manifest, stopwatch.Elapsed);

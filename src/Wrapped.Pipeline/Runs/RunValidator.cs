@@ -11,7 +11,8 @@ namespace Wrapped.Pipeline.Runs;
 /// <summary>
 /// Checks a finished run, in a store rooted at the run's folder or blob prefix: its manifest (a missing or damaged one
 /// is a finding), <c>_SUCCESS</c>, the manifest's agreement with <c>_run.json</c>, schema fingerprints, every listed
-/// file's size, SHA-256 and record count, completeness (<see cref="RunCompleteness"/>), counts that add up, and no
+/// file's size, SHA-256 and record count, completeness (<see cref="RunCompleteness"/>), counts that add up, the Wrapped
+/// agreement (<see cref="WrappedValidation"/>), and no
 /// temporary or unknown file. An extension staged and not committed is a note, not a problem: readers never see it.
 /// </summary>
 public static class RunValidator
@@ -43,6 +44,7 @@ public static class RunValidator
         var (records, bytes) = await CheckFilesAsync(run, manifest, new LocalDayCheck(run, layout), problems, cancellationToken).ConfigureAwait(false);
         CheckCompleteness(manifest, present, problems);
         CheckCounts(manifest, problems);
+        problems.AddRange(WrappedValidation.Problems(manifest));
         return new ValidationResult(manifest.RunId, manifest.Files.Count, records, bytes, problems, notes);
     }
 

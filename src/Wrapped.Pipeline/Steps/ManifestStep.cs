@@ -44,7 +44,8 @@ public static class ManifestStep
             definition.Inputs,
             counts,
             FeedSchemas.AllFor(model).Select(s => new ManifestSchema(s.Name, s.Fingerprint)).ToList(),
-            files);
+            files,
+            await WrappedStep.ReadAgreementAsync(store, layout, definition.Parameters, cancellationToken).ConfigureAwait(false));
 
         await store.WriteJsonAsync(layout.Manifest, manifest, cancellationToken).ConfigureAwait(false);
         await store.WriteAsync(layout.Success, (_, _) => Task.CompletedTask, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Wrapped.Core.Avro;
 using Wrapped.Core.Catalog;
 using Wrapped.Core.Simulation;
 using Wrapped.Core.Users;
+using Wrapped.Core.Wrapped;
 
 namespace Wrapped.Core.Tests.Avro;
 
@@ -80,8 +81,18 @@ internal static class AvroSamples
 
     public static IReadOnlyList<WrappedSummaryRecord> Summaries { get; } =
     [
-        new(1, 2025, 12_345.5, 12_775, 0.3312, 412, ["t1", "t2", "t3", "t4", "t5"], ["a1", "Beyoncé"], ["pop", Unicode], "FNLC", "FNLV", 0.93, 0.61, 0.25, 54.2),
-        new(long.MinValue, -1, 0, 0, 0, 0, [], [], [], "ETVU", null, 0, 0, 0, 0),
+        new(1, 2025, "Europe/Paris", 739_530_000, 12_775, 4_231, 2_412, 398,
+            [new("4iV5W9uYEdYUVa79Axb7Rh", "Déjà Vu " + Unicode, "Beyoncé", 9_000_000, 41), new("t2", "Two", null, 8_999_999, 50)],
+            [new("6vWDO969PvNqNYHIOW5v0m", "Beyoncé", null, 12_000_000, 70)],
+            [new(Unicode, Unicode, null, 1, 1)],
+            [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, long.MaxValue],
+            Enumerable.Range(0, 24).Select(h => (long)h * 1000).ToArray(),
+            [7, 6, 5, 4, 3, 2, 1],
+            -86_400_000, 1_767_225_599_999,
+            new ListeningScores(0.93, 0.61, 0.25, 0.5833),
+            "FNLC", "FNLV"),
+        new(long.MinValue, -1, "UTC", 0, 0, 0, 0, 0, [], [], [], [], [], [], 0, 253_402_300_799_999,
+            new ListeningScores(0, 1, double.Epsilon, 0.5), "", null),
     ];
 
     /// <summary>Events with ids, timestamps and sessions on both sides of zero; track ids from <see cref="Tracks"/>.</summary>

@@ -14,7 +14,7 @@ public sealed class EventTimesReaderTests
         var written = Enumerable.Range(0, 20_000).Select(i => new EventRecord(
             Id: random.NextInt64(), TimestampMs: random.NextInt64(-1L << 40, 1L << 42), TrackId: new string('t', random.Next(0, 40)),
             UserId: random.NextInt64(0, 1L << 35), ListeningTimeMs: random.Next(0, 900_000), SessionId: -i)).ToList();
-        var file = new MemoryStream(Wrapped.TestSupport.EventFiles.Write(written, codec, 1, "events/x.avro"));
+        var file = new MemoryStream(global::Wrapped.TestSupport.EventFiles.Write(written, codec, 1, "events/x.avro"));
         var expected = EventRecordCodec.ReadAll(new MemoryStream(file.ToArray())).Select(e => (e.UserId, e.TimestampMs, e.ListeningTimeMs)).ToList();
 
         var read = new List<(long, long, long)>();

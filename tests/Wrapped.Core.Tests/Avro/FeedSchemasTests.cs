@@ -16,7 +16,7 @@ public class FeedSchemasTests
     [InlineData("User", "78bc782a9e5489c77bd979acb7b265b91be4589799049dd9277a62f6c1e8cf87")]
     [InlineData("ListeningEvent", "b3188ee0205a292ce80ec1faaede7122b434064bd32c2e5d8122d4f1fd387479")]
     [InlineData("UserState", "563a68c72045b5b4f8c182b382523fa17c6b37fdb24ea9df83add3494e79f545")]
-    [InlineData("WrappedSummary", "3dc1fa3421c3a3599814f74b98524b32e8560409e5ac38ed6d81cee30c9be187")]
+    [InlineData("WrappedSummary", "b9b152f850f7c878d8b845923b242183698e6cee9f941c4c9d5e99fb5f87fa25")]
     public void Fingerprint_EachSchema_IsPinned(string name, string expected)
     {
         Assert.Equal(expected, ByName(name).Fingerprint);
@@ -119,7 +119,7 @@ public class FeedSchemasTests
     [InlineData("User", "user_id,username,location,birthdate,gender,personality,time_zone")]
     [InlineData("ListeningEvent", "id,timestamp,track_id,user_id,listening_time,session_id")]
     [InlineData("UserState", "user_id,previous_track_id,previous_artist_key,heard_artist_keys,next_date")]
-    [InlineData("WrappedSummary", "user_id,year,minutes_listened,plays,skip_rate,distinct_artists,top_tracks,top_artists,top_genres,personality,generated_personality,familiarity_share,mean_newness,repeat_share,mean_popularity")]
+    [InlineData("WrappedSummary", "user_id,year,time_zone,listening_time_ms,plays,skips,skip_rate,distinct_tracks,distinct_artists,top_tracks,top_artists,top_genres,listening_time_ms_by_month,plays_by_hour,plays_by_weekday,first_play,last_play,scores,personality,generated_personality")]
     public void Schema_Fields_AreInContractOrder(string name, string fields)
     {
         var record = (RecordSchema)ByName(name).Parsed;

@@ -39,8 +39,8 @@ internal static class LocalRun
         return await LocalFeedRunner.RunFromCsvAsync(store, parameters, sources, inputs, schedule, null, CancellationToken.None);
     }
 
-    /// <summary>The run's data files and manifest, for byte comparisons (ledgers and _run.json are bookkeeping).</summary>
+    /// <summary>The run's data files and manifest, for byte comparisons (ledgers, _run.json and _wrapped/ are bookkeeping).</summary>
     public static SortedDictionary<string, byte[]> Feed(string folder, RunParameters parameters) =>
         TempFolder.Snapshot(Path.Combine(folder, "runs", parameters.RunId),
-            p => p.EndsWith(".avro", StringComparison.Ordinal) || p == "_manifest.json" || p == "_SUCCESS");
+            p => (p.EndsWith(".avro", StringComparison.Ordinal) && !p.StartsWith('_')) || p == "_manifest.json" || p == "_SUCCESS");
 }

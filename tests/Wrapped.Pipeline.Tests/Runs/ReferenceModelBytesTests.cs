@@ -74,7 +74,8 @@ public sealed class ReferenceModelBytesTests
 
     internal static SortedDictionary<string, string> DataFileChecksums(string folder) => new(
         LocalRun.Feed(folder, Pinned)
-            .Where(f => f.Key.EndsWith(".avro", StringComparison.Ordinal))
+            // The feed the code before models wrote: catalog, users, events and state (Wrapped came later).
+            .Where(f => f.Key.EndsWith(".avro", StringComparison.Ordinal) && !f.Key.StartsWith("wrapped/", StringComparison.Ordinal))
             .ToDictionary(f => f.Key, f => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Value))),
         StringComparer.Ordinal);
 }

@@ -1,0 +1,188 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Wrapped.Core.Simulation;
+
+namespace Wrapped.Core.Wrapped;
+
+/// <summary>
+/// The catalog's tracks as the aggregation reads them: a hash table from a track id, exactly as an event file stores it
+/// (an Avro string: zig-zag length, then UTF-8), to a 64-byte cache line holding that id, the track's index and the
+/// <see cref="PlayFacts"/> a play needs. Resolving a play's track and reading its facts touch one line of the table
+/// (which does not fit in a core's cache) and one of a small array of control bytes (which does).
+/// </summary>
+/// <remarks>
+/// The layout of a "Swiss table": one control byte per slot (empty, or 7 bits of the id's hash), scanned sixteen at a
+/// time with one vector comparison, so a lookup reads only the slots whose bits match, nearly always just its own.
+/// Slots are filled by linear probing, at most three quarters full. Ids longer than <see cref="InlineKeyBytes"/> bytes
+/// (never a Spotify id, which is 22 characters) are compared with the catalog's copy instead of the inline one. The
+/// lines live in a pinned array so that they can be aligned to cache lines.
+/// </remarks>
+internal sealed class TrackTable
+{
+    /// <summary>A position in the table; what the aggregation carries from a play's lookup to its use.</summary>
+    public const int NotFound = -1;
+
+    /// <summary>Ids up to this many bytes (Avro length included) are kept in the table's lines.</summary>
+    public const int InlineKeyBytes = 24;
+
+    private const int EntryBytes = 64;
+    private const int GroupWidth = 16;
+    private const byte Empty = 0x80;
+
+    private readonly SimulationCatalog _catalog;
+    private readonly byte[] _entries;
+    private readonly int _firstEntry;
+    private readonly byte[] _control;
+    private readonly int[] _slotOfTrack;
+    private readonly int _mask;
+
+    public TrackTable(SimulationCatalog catalog, Func<int, PlayFacts> factsOf)
+    {
+        _catalog = catalog;
+        var count = catalog.TrackCount;
+        var capacity = (int)Math.Max(GroupWidth, BitOperations.RoundUpToPowerOf2((uint)(count + count / 3 + 1)));
+        _mask = capacity - 1;
+        _entries = GC.AllocateArray<byte>(capacity * EntryBytes + EntryBytes, pinned: true);
+        unsafe
+        {
+            var address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_entries));
+            _firstEntry = (int)((EntryBytes - address % EntryBytes) % EntryBytes);
+        }
+        // The first group's bytes repeated after the last slot, so that a group read near the end needs no wrap.
+        _control = new byte[capacity + GroupWidth];
+        Array.Fill(_control, Empty);
+        _slotOfTrack = new int[count];
+        for (var track = 0; track < count; track++)
+        {
+            var id = catalog.TrackIdAvro(track);
+            var hash = Hash(id);
+            var slot = (int)hash & _mask;
+            while (_control[slot] != Empty) slot = (slot + 1) & _mask;
+            SetControl(slot, Tag(hash));
+            ref var entry = ref Entry(slot);
+            entry.KeyLength = id.Length;
+            entry.Track = track;
+            if (id.Length <= InlineKeyBytes) id.CopyTo(entry.Key);
+            entry.Facts = factsOf(track);
+            _slotOfTrack[track] = slot;
+        }
+    }
+
+    /// <summary>The slot of the track whose id is <paramref name="avroString"/> (length prefix included), or <see cref="NotFound"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(ReadOnlySpan<byte> avroString) => Find(Hash(avroString), avroString);
+
+    /// <summary>Starts loading the control bytes and the line where an id of this <see cref="Hash"/> most likely is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(ulong hash)
+    {
+        var slot = (int)hash & _mask;
+        Prefetcher.Line(ref _control[slot]);
+        Prefetcher.Line(ref Entry(slot));
+    }
+
+    /// <summary><see cref="Find(ReadOnlySpan{byte})"/> with the id's <see cref="Hash"/> already computed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Find(ulong hash, ReadOnlySpan<byte> avroString)
+    {
+        var tag = Vector128.Create(Tag(hash));
+        var empty = Vector128.Create(Empty);
+        ref var control = ref MemoryMarshal.GetArrayDataReference(_control);
+        var position = (int)hash & _mask;
+        while (true)
+        {
+            var group = Vector128.LoadUnsafe(ref control, (nuint)position);
+            for (var matches = Vector128.Equals(group, tag).ExtractMostSignificantBits(); matches != 0; matches &= matches - 1)
+            {
+                var slot = (position + BitOperations.TrailingZeroCount(matches)) & _mask;
+                if (KeyEquals(slot, avroString)) return slot;
+            }
+            if (Vector128.EqualsAny(group, empty)) return NotFound;
+            position = (position + GroupWidth) & _mask;
+        }
+    }
+
+    /// <summary>The slot of track index <paramref name="track"/>.</summary>
+    public int SlotOf(int track) => _slotOfTrack[track];
+
+    /// <summary>The facts of the track in <paramref name="slot"/>, and its index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref readonly PlayFacts FactsAt(int slot, out int track)
+    {
+        ref var entry = ref Entry(slot);
+        track = entry.Track;
+        return ref entry.Facts;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref readonly PlayFacts Facts(int track) => ref Entry(_slotOfTrack[track]).Facts;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool KeyEquals(int slot, ReadOnlySpan<byte> avroString)
+    {
+        ref var entry = ref Entry(slot);
+        if (entry.KeyLength != avroString.Length) return false;
+        return avroString.Length <= InlineKeyBytes
+            ? avroString.SequenceEqual(((ReadOnlySpan<byte>)entry.Key)[..avroString.Length])
+            : avroString.SequenceEqual(_catalog.TrackIdAvro(entry.Track));
+    }
+
+    private void SetControl(int slot, byte tag)
+    {
+        _control[slot] = tag;
+        if (slot < GroupWidth) _control[_mask + 1 + slot] = tag;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref TrackEntry Entry(int slot) =>
+        ref Unsafe.As<byte, TrackEntry>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), _firstEntry + slot * EntryBytes));
+
+    /// <summary>Seven bits of the hash, other than those that chose the slot; never the empty marker.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte Tag(ulong hash) => (byte)(hash >> 57);
+
+    /// <summary>
+    /// Every byte counts: the bytes are taken eight at a time (the last word overlapping the one before), each word
+    /// multiplied into the state, and the state finished with SplitMix64's mixer so that every bit of the result
+    /// depends on all of them. Ids that differ only in their last characters (sequence numbers) spread evenly.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Hash(ReadOnlySpan<byte> bytes)
+    {
+        var state = (ulong)bytes.Length * 0x9E3779B97F4A7C15UL;
+        if (bytes.Length >= 8)
+        {
+            var i = 0;
+            for (; i + 8 < bytes.Length; i += 8)
+            {
+                state = (state ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[i..])) * 0xFF51AFD7ED558CCDUL;
+            }
+            state = (state ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..])) * 0xFF51AFD7ED558CCDUL;
+        }
+        else
+        {
+            foreach (var b in bytes) state = (state ^ b) * 0xFF51AFD7ED558CCDUL;
+        }
+        state = (state ^ (state >> 30)) * 0xBF58476D1CE4E5B9UL;
+        state = (state ^ (state >> 27)) * 0x94D049BB133111EBUL;
+        return state ^ (state >> 31);
+    }
+
+    [StructLayout(LayoutKind.Sequential, Size = EntryBytes)]
+    private struct TrackEntry
+    {
+        public InlineKey Key;
+        public int KeyLength;
+        public int Track;
+        public PlayFacts Facts;
+    }
+
+    [InlineArray(InlineKeyBytes)]
+    private struct InlineKey
+    {
+        private byte _first;
+    }
+}

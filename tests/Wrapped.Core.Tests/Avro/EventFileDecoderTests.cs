@@ -1,0 +1,95 @@
+using System.Text;
+using Wrapped.Core.Avro;
+using Wrapped.Core.Simulation;
+
+namespace Wrapped.Core.Tests.Avro;
+
+public sealed class EventFileDecoderTests
+{
+    [Theory]
+    [InlineData("deflate", AvroContainerWriter.DefaultBlockTargetBytes)]
+    [InlineData("null", AvroContainerWriter.DefaultBlockTargetBytes)]
+    [InlineData("deflate", 100)]
+    public void Decode_FileWrittenByOurWriter_GivesWhatApacheAvroReads(string codec, int blockTargetBytes)
+    {
+        var events = AvroSamples.Events(3_000);
+        var file = AvroTestFiles.Events(events, AvroCodecOptions.Parse(codec), blockTargetBytes: blockTargetBytes);
+        var expected = EventRecordCodec.ReadAll(new MemoryStream(file)).Select(e => (e.UserId, e.TimestampMs, e.TrackId, e.ListeningTimeMs)).ToList();
+        var visitor = new CollectingVisitor();
+        using var decoder = new EventFileDecoder();
+
+        var records = decoder.Decode(file, "events/x.avro", ref visitor);
+
+        Assert.Equal(3_000, records);
+        Assert.Equal(expected, visitor.Plays);
+    }
+
+    [Fact]
+    public void Decode_ABlockWithAnotherSyncMarker_NamesTheFileAndTheBlock()
+    {
+        var file = AvroTestFiles.Events(AvroSamples.Events(2_000), blockTargetBytes: 4_096);
+        // The last 16 bytes are the last block's sync marker.
+        file[^1] ^= 0xFF;
+        var visitor = new CollectingVisitor();
+        using var decoder = new EventFileDecoder();
+
+        var error = Assert.Throws<InvalidDataException>(() => decoder.Decode(file, "events/date=2025-03-09/part-00003.avro", ref visitor));
+
+        Assert.StartsWith("events/date=2025-03-09/part-00003.avro: block ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sync marker", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_TruncatedFile_IsRefusedAsCorrupt()
+    {
+        var file = AvroTestFiles.Events(AvroSamples.Events(500));
+        var visitor = new CollectingVisitor();
+        using var decoder = new EventFileDecoder();
+
+        Assert.Throws<InvalidDataException>(() => decoder.Decode(file.AsMemory(0, file.Length - 40), "x.avro", ref visitor));
+    }
+
+    [Fact]
+    public void Decode_AFileOfAnotherSchema_IsRefusedWithBothFingerprints()
+    {
+        var users = AvroTestFiles.Write(FeedSchemas.User, AvroSamples.Users, UserRecordCodec.Write);
+        var visitor = new CollectingVisitor();
+        using var decoder = new EventFileDecoder();
+
+        var error = Assert.Throws<FeedSchemaMismatchException>(() => decoder.Decode(users, "users/part-00000.avro", ref visitor));
+
+        Assert.Equal(FeedSchemas.Event.Fingerprint, error.ExpectedFingerprint);
+        Assert.Equal(FeedSchemas.User.Fingerprint, error.ActualFingerprint);
+    }
+
+    [Fact]
+    public void Decode_NotAnAvroFile_SaysSo()
+    {
+        var visitor = new CollectingVisitor();
+        using var decoder = new EventFileDecoder();
+
+        var error = Assert.Throws<InvalidDataException>(() => decoder.Decode(Encoding.UTF8.GetBytes("id,name\n1,a\n"), "x.avro", ref visitor));
+
+        Assert.Contains("not an Avro object container", error.Message, StringComparison.Ordinal);
+    }
+
+    private struct CollectingVisitor() : IEventVisitor
+    {
+        public List<(long, long, string, long)> Plays { get; } = [];
+
+        public readonly void Visit(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs)
+        {
+            // The id arrives as stored: its zig-zag varint length, then UTF-8.
+            int shift = 0, lengthBytes = 0;
+            long raw = 0;
+            do
+            {
+                raw |= (long)(trackIdAvro[lengthBytes] & 0x7F) << shift;
+                shift += 7;
+            }
+            while ((trackIdAvro[lengthBytes++] & 0x80) != 0);
+            Assert.Equal(trackIdAvro.Length - lengthBytes, raw >> 1);
+            Plays.Add((userId, timestampMs, Encoding.UTF8.GetString(trackIdAvro[lengthBytes..]), listeningMs));
+        }
+    }
+}

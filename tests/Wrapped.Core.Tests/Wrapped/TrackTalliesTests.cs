@@ -1,0 +1,54 @@
+using Wrapped.Core.Wrapped;
+
+namespace Wrapped.Core.Tests.Wrapped;
+
+public sealed class TrackTalliesTests
+{
+    [Theory]
+    [InlineData(10, 50)]
+    [InlineData(30_000, 10_000)]
+    [InlineData(200_000, 25_000)]
+    [InlineData(1, 5_000)]
+    public void ForEach_ManyPlaysFoldedSeveralTimes_GivesEachTracksTotalsInTrackOrder(int tracks, int plays)
+    {
+        var random = new Random(tracks + plays);
+        var tallies = new TrackTallies(new TrackTallies.Pool());
+        var expected = new SortedDictionary<int, (long Ms, int Plays)>();
+
+        for (var p = 0; p < plays; p++)
+        {
+            // Skewed, so that some tracks are played in many folds and others once.
+            var track = (int)(tracks * Math.Pow(random.NextDouble(), 3));
+            var ms = random.Next(0, 900_001);
+            tallies.Add(track, ms);
+            expected[track] = expected.TryGetValue(track, out var sum) ? (sum.Ms + ms, sum.Plays + 1) : (ms, 1);
+            // Reading the totals part-way folds the log early: later plays must still add up.
+            if (p == plays / 3) Assert.Equal(expected.Count, tallies.Count);
+        }
+
+        var visitor = new Collector();
+        tallies.ForEach(ref visitor);
+        Assert.Equal(expected.Select(e => (e.Key, e.Value.Ms, e.Value.Plays)), visitor.Totals);
+        Assert.Equal(expected.Count, tallies.Count);
+    }
+
+    [Fact]
+    public void Add_LongestListeningTime_IsKeptWhole()
+    {
+        var tallies = new TrackTallies(new TrackTallies.Pool());
+        tallies.Add(7, uint.MaxValue);
+        tallies.Add(7, uint.MaxValue);
+
+        var visitor = new Collector();
+        tallies.ForEach(ref visitor);
+
+        Assert.Equal([(7, 2L * uint.MaxValue, 2)], visitor.Totals);
+    }
+
+    private struct Collector() : TrackTallies.ITallyVisitor
+    {
+        public List<(int, long, int)> Totals { get; } = [];
+
+        public readonly void Visit(int track, long listeningMs, int plays) => Totals.Add((track, listeningMs, plays));
+    }
+}

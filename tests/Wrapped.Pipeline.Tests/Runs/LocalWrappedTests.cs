@@ -1,0 +1,101 @@
+using Wrapped.Core.Avro;
+using Wrapped.Core.Feed;
+using Wrapped.Core.Wrapped;
+using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Steps;
+using Wrapped.Pipeline.Storage;
+using Wrapped.TestSupport;
+
+namespace Wrapped.Pipeline.Tests.Runs;
+
+public sealed class LocalWrappedTests
+{
+    private static readonly DateOnly Start = new(2024, 12, 20);
+
+    [Fact]
+    public async Task Run_TwoRunsOfTheSameParameters_ByteIdenticalWrappedFilesListedInTheManifest()
+    {
+        // Across a new year: two summaries a user.
+        var parameters = LocalRun.Parameters(users: 11, Start, Start.AddDays(19), partSize: 4);
+        using var a = new TempFolder("wrapped-a");
+        using var b = new TempFolder("wrapped-b");
+
+        var outcome = await LocalRun.RunAsync(a.Path, parameters, new RunSchedule(4, 2));
+        await LocalRun.RunAsync(b.Path, parameters, new RunSchedule(8, 1));
+
+        var first = Wrapped(LocalRun.Feed(a.Path, parameters));
+        Assert.Equal(["wrapped/part-00000.avro", "wrapped/part-00001.avro", "wrapped/part-00002.avro"], first.Keys);
+        FeedAssert.SameFiles(first, Wrapped(LocalRun.Feed(b.Path, parameters)));
+        var listed = outcome.Manifest.Files.Where(f => f.Path.StartsWith("wrapped/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(first.Keys, listed.Select(f => f.Path));
+        Assert.Equal(22, listed.Sum(f => f.Records));
+        var agreement = Assert.IsType<PersonalityAgreement>(outcome.Manifest.PersonalityAgreement);
+        Assert.Equal(22, agreement.Compared);
+        Assert.InRange(agreement.ExactMatch, 0, Math.Min(Math.Min(agreement.FamiliarityExploration, agreement.TimelessnessNewness), Math.Min(agreement.LoyaltyVariety, agreement.CommonalityUniqueness)));
+    }
+
+    [Fact]
+    public async Task Run_OtherPartSize_SameSummaryForEveryUserAndYear()
+    {
+        // The reference model: every user listens every day, so each has a summary for both years.
+        var parameters = LocalRun.Parameters(users: 10, Start, Start.AddDays(14), partSize: 3).WithModel(Core.Simulation.Model.ListeningModel.Reference);
+        using var a = new TempFolder("parts3");
+        using var b = new TempFolder("parts10");
+
+        await LocalRun.RunAsync(a.Path, parameters, new RunSchedule(3, 2));
+        await LocalRun.RunAsync(b.Path, parameters with { PartSize = 10 }, new RunSchedule(10, 1));
+
+        var three = Summaries(a.Path, parameters);
+        var one = Summaries(b.Path, parameters);
+        Assert.Equal(20, three.Count);
+        Assert.Equal(three.Select(Json), one.Select(Json));
+        Assert.All(three, s => Assert.Matches("^[FE][TN][LV][CU]$", s.Personality));
+    }
+
+    [Fact]
+    public async Task Validate_FinishedRun_IsValidAndAMissingWrappedPartIsReported()
+    {
+        var parameters = LocalRun.Parameters(users: 6, Start, Start.AddDays(3), partSize: 3);
+        using var folder = new TempFolder("validate");
+        await LocalRun.RunAsync(folder.Path, parameters, new RunSchedule(3, 2));
+        var store = new LocalFeedStore(Path.Combine(folder.Path, "runs", parameters.RunId));
+        var layout = new FeedLayout(parameters.RunId);
+
+        Assert.Empty((await RunValidator.ValidateAsync(store, CancellationToken.None)).Problems);
+        File.Delete(Path.Combine(folder.Path, layout.WrappedPart(1)));
+
+        var problems = (await RunValidator.ValidateAsync(store, CancellationToken.None)).Problems;
+        Assert.Contains("wrapped/part-00001.avro is listed in the manifest but missing.", problems);
+    }
+
+    [Fact]
+    public async Task ClassifyPart_MediansOfAnEarlierEnd_AreRefused()
+    {
+        var parameters = LocalRun.Parameters(users: 4, Start, Start.AddDays(2), partSize: 4);
+        using var folder = new TempFolder("stale");
+        await LocalRun.RunAsync(folder.Path, parameters, new RunSchedule(4, 1));
+        var store = new LocalFeedStore(folder.Path);
+        var layout = new FeedLayout(parameters.RunId);
+
+        var error = await Assert.ThrowsAsync<FeedInputException>(() =>
+            WrappedStep.ClassifyPartAsync(store, layout, parameters with { End = Start.AddDays(3) }, 0, CancellationToken.None));
+
+        Assert.Contains("medians", error.Message, StringComparison.Ordinal);
+        Assert.False(await WrappedStep.IsCurrentAsync(store, layout, parameters with { End = Start.AddDays(3) }, CancellationToken.None));
+        Assert.True(await WrappedStep.IsCurrentAsync(store, layout, parameters, CancellationToken.None));
+    }
+
+    private static SortedDictionary<string, byte[]> Wrapped(SortedDictionary<string, byte[]> feed) =>
+        new(feed.Where(f => f.Key.StartsWith("wrapped/", StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
+
+    private static List<WrappedSummaryRecord> Summaries(string folder, RunParameters parameters) =>
+        Directory.EnumerateFiles(Path.Combine(folder, "runs", parameters.RunId, "wrapped"))
+            .SelectMany(file =>
+            {
+                using var stream = File.OpenRead(file);
+                return WrappedSummaryRecordCodec.ReadAll(stream).ToList();
+            })
+            .OrderBy(s => s.UserId).ThenBy(s => s.Year).ToList();
+
+    private static string Json(WrappedSummaryRecord summary) => System.Text.Encoding.UTF8.GetString(FeedJson.Serialize(summary));
+}
