@@ -12,12 +12,8 @@ public static class AvroContainerScanner
 
     public sealed record Summary(IReadOnlyDictionary<string, string> Metadata, long Records, int Blocks);
 
-    /// <summary>One block's data as stored (compressed by the header's <c>avro.codec</c>): <paramref name="length"/> bytes of <paramref name="data"/>.</summary>
-    public delegate void BlockVisitor(IReadOnlyDictionary<string, string> metadata, byte[] data, int length, long records);
-
-    /// <param name="visitBlock">Called with each block's data, for a reader that decodes records; null skips the data.</param>
     /// <exception cref="InvalidDataException">The stream is not a well-formed Avro container.</exception>
-    public static Summary Scan(Stream stream, BlockVisitor? visitBlock = null)
+    public static Summary Scan(Stream stream)
     {
         var reader = new BinaryCursor(stream);
         Span<byte> magic = stackalloc byte[4];
@@ -44,22 +40,11 @@ public static class AvroContainerScanner
         long records = 0;
         var blocks = 0;
         var blockSync = new byte[16];
-        var blockData = visitBlock is null ? [] : new byte[64 * 1024];
         while (reader.TryReadLong(out var blockCount))
         {
             var size = reader.ReadLong();
             if (blockCount < 0 || size < 0) throw new InvalidDataException($"Block {blocks} has a negative count or size.");
-            if (visitBlock is null)
-            {
-                reader.Skip(size);
-            }
-            else
-            {
-                if (size > int.MaxValue) throw new InvalidDataException($"Block {blocks} is larger than 2 GiB.");
-                if (blockData.Length < size) blockData = new byte[Math.Max(size, blockData.Length * 2L)];
-                reader.ReadExactly(blockData.AsSpan(0, (int)size), "block");
-                visitBlock(metadata, blockData, (int)size, blockCount);
-            }
+            reader.Skip(size);
             reader.ReadExactly(blockSync, "block sync marker");
             if (!blockSync.AsSpan().SequenceEqual(sync)) throw new InvalidDataException($"Block {blocks} ends with a sync marker other than the header's: the file is corrupt.");
             records += blockCount;

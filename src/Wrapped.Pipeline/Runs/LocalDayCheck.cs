@@ -10,7 +10,7 @@ namespace Wrapped.Pipeline.Runs;
 /// <c>validate</c>'s check that every play of <c>events/date=D/part-k</c> is one of part k's users and lies inside that
 /// user's local day D in their time zone (<c>time_zone</c> of the users file; UTC for runs without one): it starts at or
 /// after the day's first instant and ends before its last. Each users part is read once; each events file is decoded
-/// once, as it is checked anyway (<see cref="EventTimesReader"/>), with the day's bounds computed once per zone.
+/// once, as it is checked anyway (<see cref="EventFileDecoder"/>), with the day's bounds computed once per zone.
 /// </summary>
 internal sealed class LocalDayCheck(IFeedStore run, FeedLayout layout)
 {
@@ -20,50 +20,76 @@ internal sealed class LocalDayCheck(IFeedStore run, FeedLayout layout)
     public static bool Covers(string path) => path.StartsWith("events/date=", StringComparison.Ordinal) && path.EndsWith(".avro", StringComparison.Ordinal);
 
     /// <summary>Checks the events file <paramref name="path"/> held in <paramref name="file"/>, adding a finding per kind of fault.</summary>
-    /// <returns>The file's container summary.</returns>
+    /// <returns>The file's record count.</returns>
     /// <exception cref="InvalidDataException">The file is not a well-formed events container.</exception>
-    public async Task<AvroContainerScanner.Summary> CheckAsync(string path, Stream file, List<string> problems, CancellationToken cancellationToken)
+    /// <exception cref="FeedSchemaMismatchException">The file was written with another schema.</exception>
+    public async Task<long> CheckAsync(string path, ReadOnlyMemory<byte> file, List<string> problems, CancellationToken cancellationToken)
     {
         // events/date=yyyy-MM-dd/part-NNNNN.avro
         var date = DateOnly.ParseExact(path.AsSpan(12, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var part = int.Parse(path.AsSpan(path.Length - 10, 5), CultureInfo.InvariantCulture);
         var zones = await ZonesOfPartAsync(part, cancellationToken).ConfigureAwait(false);
-        if (zones is null) return AvroContainerScanner.Scan(file);
-
-        var starts = new long[zones.Zones.Length];
-        var ends = new long[zones.Zones.Length];
-        for (var z = 0; z < zones.Zones.Length; z++)
+        if (zones is null)
         {
-            var day = zones.Zones[z].Day(date);
-            (starts[z], ends[z]) = (day.StartUtcMs, day.EndUtcMs);
+            using var stream = new MemoryStream(file.ToArray(), writable: false);
+            return AvroContainerScanner.Scan(stream).Records;
         }
-        long outside = 0, strangers = 0;
-        string? firstOutside = null, firstStranger = null;
-        var summary = EventTimesReader.Read(file, (user, timestamp, listening) =>
+
+        var visitor = new DayBoundsVisitor(zones, date);
+        long records;
+        using (var decoder = new EventFileDecoder())
         {
-            var index = user - zones.FirstUserId;
-            if (index < 0 || index >= zones.ZoneOfUser.Length)
+            records = decoder.Decode(file, path, ref visitor);
+        }
+        if (visitor.Strangers > 0)
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{path} holds {visitor.Strangers:N0} events of users who are not in part {part} (the first: user {visitor.FirstStranger})."));
+        if (visitor.Outside > 0)
+        {
+            var (user, begin, end) = visitor.FirstOutside;
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{path} holds {visitor.Outside:N0} events outside their listener's local day {date:yyyy-MM-dd} " +
+                $"(the first: user {user} in {zones.ZoneOf(user).Id}, a play from {Utc(begin)} to {Utc(end)})."));
+        }
+        return records;
+    }
+
+    /// <summary>Counts the plays of users outside the part, and those outside their user's local day (bounds computed once per zone).</summary>
+    private struct DayBoundsVisitor : IEventVisitor
+    {
+        private readonly PartZones _zones;
+        private readonly long[] _starts, _ends;
+
+        public DayBoundsVisitor(PartZones zones, DateOnly date)
+        {
+            _zones = zones;
+            _starts = new long[zones.Zones.Length];
+            _ends = new long[zones.Zones.Length];
+            for (var z = 0; z < zones.Zones.Length; z++)
             {
-                if (strangers++ == 0) firstStranger = string.Create(CultureInfo.InvariantCulture, $"user {user}");
+                var day = zones.Zones[z].Day(date);
+                (_starts[z], _ends[z]) = (day.StartUtcMs, day.EndUtcMs);
+            }
+        }
+
+        public long Outside { get; private set; }
+        public long Strangers { get; private set; }
+        public (long User, long BeginMs, long EndMs) FirstOutside { get; private set; }
+        public long FirstStranger { get; private set; }
+
+        public void Visit(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs)
+        {
+            var index = userId - _zones.FirstUserId;
+            if (index < 0 || index >= _zones.ZoneOfUser.Length)
+            {
+                if (Strangers++ == 0) FirstStranger = userId;
                 return;
             }
-            var zone = zones.ZoneOfUser[index];
-            if (timestamp - listening < starts[zone] || timestamp >= ends[zone])
+            var zone = _zones.ZoneOfUser[index];
+            if (timestampMs - listeningMs < _starts[zone] || timestampMs >= _ends[zone])
             {
-                if (outside++ == 0)
-                {
-                    firstOutside = string.Create(CultureInfo.InvariantCulture,
-                        $"user {user} in {zones.Zones[zone].Id}, a play from {Utc(timestamp - listening)} to {Utc(timestamp)}");
-                }
+                if (Outside++ == 0) FirstOutside = (userId, timestampMs - listeningMs, timestampMs);
             }
-        });
-        if (strangers > 0) problems.Add(string.Create(CultureInfo.InvariantCulture, $"{path} holds {strangers:N0} events of users who are not in part {part} (the first: {firstStranger})."));
-        if (outside > 0)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{path} holds {outside:N0} events outside their listener's local day {date:yyyy-MM-dd} (the first: {firstOutside})."));
         }
-        return summary;
     }
 
     private async Task<PartZones?> ZonesOfPartAsync(int part, CancellationToken cancellationToken)
@@ -91,6 +117,8 @@ internal sealed class LocalDayCheck(IFeedStore run, FeedLayout layout)
     /// <summary>A part's users (consecutive ids from <see cref="FirstUserId"/>) and the index of each one's zone in <see cref="Zones"/>.</summary>
     private sealed record PartZones(long FirstUserId, int[] ZoneOfUser, ListenerTimeZone[] Zones)
     {
+        public ListenerTimeZone ZoneOf(long userId) => Zones[ZoneOfUser[userId - FirstUserId]];
+
         public static PartZones? Of(IReadOnlyList<(long UserId, string TimeZone)> users)
         {
             if (users.Count == 0) return null;

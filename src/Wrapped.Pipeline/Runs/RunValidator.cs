@@ -167,12 +167,12 @@ public static class RunValidator
             try
             {
                 var scanned = LocalDayCheck.Covers(file.Path)
-                    ? await localDays.CheckAsync(file.Path, buffer, problems, cancellationToken).ConfigureAwait(false)
-                    : AvroContainerScanner.Scan(buffer);
-                records += scanned.Records;
-                if (scanned.Records != file.Records) problems.Add($"{file.Path} holds {scanned.Records} records; the manifest says {file.Records}.");
+                    ? await localDays.CheckAsync(file.Path, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), problems, cancellationToken).ConfigureAwait(false)
+                    : AvroContainerScanner.Scan(buffer).Records;
+                records += scanned;
+                if (scanned != file.Records) problems.Add($"{file.Path} holds {scanned} records; the manifest says {file.Records}.");
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or FeedSchemaMismatchException)
             {
                 problems.Add($"{file.Path}: {e.Message}");
             }
