@@ -38,7 +38,7 @@ param durableAlwaysReadyInstances int = 0
 param separateFeedStorage bool = false
 
 @description('NCRONTAB schedule (UTC) of the nightly extension of runs marked daily.')
-param dailySchedule string = '0 30 2 * * *'
+param dailySchedule string = '0 30 10 * * *'
 
 @minValue(1)
 @maxValue(1000)

@@ -14,7 +14,8 @@ namespace Wrapped.Bench;
 /// <summary>
 /// <c>e2e</c>: the issue's three rates on one machine, in one process: simulation only (no encoding), encode and
 /// deflate only (from events simulated beforehand: the writer's practical bound), and end to end to local disk;
-/// then the process's peak working set.
+/// then the process's peak working set. With <c>--models A,B</c>, end to end only, under two listening models in turn
+/// (A B B A …, so that the machine's drift falls on both alike), each pair giving the ratio of B's time to A's.
 /// </summary>
 internal static class EndToEndBenchmark
 {
@@ -29,13 +30,24 @@ internal static class EndToEndBenchmark
         var output = new Option<string?>("--out") { Description = "Folder for the end-to-end output (default: under --work)" };
         var events = new Option<string>("--events") { DefaultValueFactory = _ => "disk", Description = "disk; hashed (events hashed, not stored); discarded (events neither hashed nor stored)" };
         var endToEndOnly = new Option<bool>("--end-to-end-only") { Description = "Skip the simulation-only and encode-only phases (for profiling)" };
-        var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 5, Description = "End-to-end runs, each followed by its encode-only bound; the median ratio is reported" };
+        var repeat = new Option<int>("--repeat") { DefaultValueFactory = _ => 5, Description = "End-to-end runs, each followed by its encode-only bound; the median ratio is reported (with --models: pairs of runs)" };
+        var model = new Option<string>("--model") { DefaultValueFactory = _ => ListeningModel.DefaultPresetName, Description = "Listening model: reference, realistic or a model file" };
+        var models = new Option<string?>("--models") { Description = "Two models, comma-separated (e.g. reference,realistic): end-to-end runs of each, alternated, with the ratio of the second's time to the first's" };
         var command = new Command("e2e", "Simulation-only, encode+deflate-only and end-to-end events/s, and peak working set.")
         {
-            users, days, parallelism, work, keep, partSize, output, endToEndOnly, repeat, events,
+            users, days, parallelism, work, keep, partSize, output, endToEndOnly, repeat, events, model, models,
         };
         command.SetAction(async parse =>
         {
+            if (parse.GetValue(models) is { } pair)
+            {
+                var compared = pair.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(ListeningModel.Load).ToArray();
+                if (compared.Length != 2) throw new ArgumentException($"--models takes two models, not '{pair}'.");
+                await CompareModelsAsync(parse.GetValue(users), parse.GetValue(days), parse.GetValue(parallelism), parse.GetValue(work)!,
+                    parse.GetValue(partSize), Math.Max(1, parse.GetValue(repeat)), parse.GetValue(events)!, compared[0], compared[1]);
+                return 0;
+            }
+            Model = RunModels.Remember(ListeningModel.Load(parse.GetValue(model)!));
             await RunAsync(parse.GetValue(users), parse.GetValue(days), parse.GetValue(parallelism), parse.GetValue(work)!, parse.GetValue(keep),
                 parse.GetValue(partSize), parse.GetValue(output), parse.GetValue(endToEndOnly), Math.Max(1, parse.GetValue(repeat)), parse.GetValue(events)!);
             return 0;
@@ -50,11 +62,9 @@ internal static class EndToEndBenchmark
         var (catalogFolder, tracks, prepareTime) = await BenchInputs.PrepareAsync(work, log);
         log.WriteLine($"prepare: {tracks:N0} catalog tracks in {prepareTime.TotalSeconds:N2} s");
 
-        var start = new DateOnly(2024, 1, 1);
-        var parameters = new RunParameters
-        {
-            RunId = "bench", Dataset = "bench", Users = users, Start = start, End = start.AddDays(days - 1), Seed = 42, PartSize = partSize ?? RunParameters.DefaultPartSizeFor(users),
-        };
+        var start = Start;
+        var parameters = Parameters(users, days, partSize).WithModel(Model);
+        log.WriteLine($"model: {Model}");
 
         // End to end first, so the peak working set is the run's and not the other phases'. Then, for each repeat, the
         // writer's bound right after the run it is compared with: this machine's speed drifts by tens of percent over
@@ -112,6 +122,59 @@ internal static class EndToEndBenchmark
         log.WriteLine($"| peak working set (first run) | {peakMiB:N0} MiB |");
         log.WriteLine($"| end to end: allocated, collections, GC pauses | {median.Allocated / 1048576.0:N0} MiB, {median.Collections:N0}, {median.GcPauses.TotalSeconds:N2} s |");
     }
+
+    /// <summary>The listening model of the runs (<c>--model</c>).</summary>
+    private static ListeningModel Model { get; set; } = ListeningModel.Realistic;
+
+    private static readonly DateOnly Start = new(2024, 1, 1);
+
+    private static RunParameters Parameters(int users, int days, int? partSize) => new()
+    {
+        RunId = "bench", Dataset = "bench", Users = users, Start = Start, End = Start.AddDays(days - 1), Seed = 42, PartSize = partSize ?? RunParameters.DefaultPartSizeFor(users),
+    };
+
+    /// <summary>End-to-end runs under <paramref name="baseline"/> and <paramref name="other"/>, alternated A B B A …, with each pair's ratio of times.</summary>
+    private static async Task CompareModelsAsync(
+        int users, int days, int parallelism, string work, int? partSize, int pairs, string eventsTo, ListeningModel baseline, ListeningModel other)
+    {
+        var log = Console.Out;
+        log.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average {LoadAverage()}");
+        var (catalogFolder, tracks, _) = await BenchInputs.PrepareAsync(work, log);
+        log.WriteLine($"{users:N0} users x {days} days, {tracks:N0} catalog tracks, parallelism {parallelism}; {baseline} against {other}");
+        var output = Path.Combine(work, $"models-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+        var ratios = new List<double>();
+        var figures = new Dictionary<ListeningModel, List<RunFigures>> { [baseline] = [], [other] = [] };
+        var run = 0;
+        for (var pair = 0; pair < pairs; pair++)
+        {
+            var times = new Dictionary<ListeningModel, RunFigures>();
+            foreach (var model in pair % 2 == 0 ? new[] { baseline, other } : [other, baseline])
+            {
+                RunModels.Remember(model);
+                FileSystemFlush.Run();
+                // Each run into a folder of its own, all deleted at the end, as the other mode does (see there).
+                var figure = await EndToEndAsync(Parameters(users, days, partSize).WithModel(model), catalogFolder, Path.Combine(output, $"run-{++run}"), parallelism, eventsTo);
+                times[model] = figure;
+                figures[model].Add(figure);
+                log.WriteLine($"pair {pair + 1}, {model.Name}: {figure.Events:N0} events in {figure.Elapsed.TotalSeconds:N2} s = {figure.Rate / 1e6:N2} M events/s, {figure.Cores:N2} cores busy ({figure.Cores * figure.Elapsed.TotalSeconds:N1} s of processor time)");
+            }
+            ratios.Add(times[other].Elapsed / times[baseline].Elapsed);
+            log.WriteLine($"pair {pair + 1}: {other.Name} / {baseline.Name} time = {ratios[^1]:N3}; load average {LoadAverage()}");
+        }
+        Directory.Delete(output, recursive: true);
+
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        log.WriteLine();
+        log.WriteLine($"| end to end ({users:N0} users x {days} days, parallelism {parallelism}, {pairs} pairs) | {baseline.Name} | {other.Name} |");
+        log.WriteLine("|---|---|---|");
+        log.WriteLine($"| median time | {Median(figures[baseline].Select(f => f.Elapsed.TotalSeconds)):N2} s | {Median(figures[other].Select(f => f.Elapsed.TotalSeconds)):N2} s |");
+        log.WriteLine($"| events | {figures[baseline][0].Events:N0} | {figures[other][0].Events:N0} |");
+        log.WriteLine($"| median M events/s | {Median(figures[baseline].Select(f => f.Rate)) / 1e6:N2} | {Median(figures[other].Select(f => f.Rate)) / 1e6:N2} |");
+        log.WriteLine($"| median processor time | {Median(figures[baseline].Select(f => f.Cores * f.Elapsed.TotalSeconds)):N1} s | {Median(figures[other].Select(f => f.Cores * f.Elapsed.TotalSeconds)):N1} s |");
+        log.WriteLine($"| time ratio {other.Name} / {baseline.Name} | median {Median(ratios):N3} (pairs: {string.Join(", ", ratios.Select(r => r.ToString("N3")))}) | |");
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private sealed record RunFigures(long Events, long Files, long Bytes, TimeSpan Elapsed, long Allocated, int Collections, TimeSpan GcPauses)
     {

@@ -28,6 +28,8 @@ public sealed class DurableFeedTests(AzuriteFixture azurite)
         Assert.Contains("_SUCCESS", durableFeed.Keys);
         Assert.Contains("events/date=2024-03-10/part-00002.avro", durableFeed.Keys);
         Assert.Contains("wrapped/part-00002.avro", durableFeed.Keys);
+        // The realistic model (the default), copied into the run.
+        Assert.Equal(Core.Simulation.Model.ListeningModel.Realistic.Text, System.Text.Encoding.UTF8.GetString(durableFeed["_model.json"]));
 
         // The same run through the CLI's in-process runner, into a folder.
         using var folder = new TempFolder("local-twin");

@@ -116,7 +116,7 @@ internal sealed class FeedOnAzurite : IAsyncDisposable
     }
 
     public static bool IsFeedFile(string path) =>
-        (path.EndsWith(".avro", StringComparison.Ordinal) && !path.StartsWith('_')) || path is "_manifest.json" or "_SUCCESS";
+        (path.EndsWith(".avro", StringComparison.Ordinal) && !path.StartsWith('_')) || path is "_manifest.json" or "_model.json" or "_SUCCESS";
 
     public async ValueTask DisposeAsync()
     {

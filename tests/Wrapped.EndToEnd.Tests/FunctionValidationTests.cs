@@ -76,6 +76,9 @@ public sealed class FunctionValidationTests(AzuriteFixture azurite)
     [InlineData("{\"dataset\":\"web\",\"end\":\"2024-01-08\"}", "end")]
     [InlineData("{\"dataset\":\"web\",\"start\":\"2099-01-01\",\"end\":\"2099-12-31\"}", "end")]
     [InlineData("{\"dataset\":\"web\",\"start\":\"1990-01-01\"}", "days")]
+    [InlineData("{\"dataset\":\"web\",\"model\":\"/etc/passwd\"}", "model must be a preset: reference or realistic")]
+    [InlineData("{\"dataset\":\"web\",\"model\":\"realism\"}", "a model file can be given to the command line's --model, not named here")]
+    [InlineData("{\"dataset\":\"web\",\"model\":7}", "'model' must be a string")]
     public async Task Http_ParameterOutsideTheRules_Returns400NamingIt(string body, string named)
     {
         await using var world = await FeedOnAzurite.StartAsync(azurite, SmallRuns, FixedClock.OnDay(Today));
@@ -107,6 +110,7 @@ public sealed class FunctionValidationTests(AzuriteFixture azurite)
     [InlineData("{\"users\": -4}", "users")]
     [InlineData("{\"end\": \"2030-01-01\"}", "end")]
     [InlineData("{\"dataset\": \"another\"}", "dataset")]
+    [InlineData("{\"model\": \"models/mine.json\"}", "model must be a preset")]
     public async Task BlobTrigger_InvalidRunJson_StartsNothingAndSaysWhy(string runJson, string named)
     {
         await using var world = await FeedOnAzurite.StartAsync(azurite, SmallRuns, FixedClock.OnDay(Today));

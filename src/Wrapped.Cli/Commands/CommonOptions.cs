@@ -20,7 +20,7 @@ internal static class CommonOptions
     public static FeedDefaults Defaults { get; } = FeedDefaults.ForCommandLine();
 
     /// <summary>Builds and checks every run request of the command line.</summary>
-    public static RunRequestFactory Requests { get; } = new(Defaults, TimeProvider.System);
+    public static RunRequestFactory Requests { get; } = new(Defaults, TimeProvider.System, modelFiles: true);
 
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object on stdout instead of a readable summary (errors too); off by default." };
 
@@ -101,7 +101,7 @@ internal static class CommonOptions
     }
 
     /// <summary>The start of a run that names no dates, which is also where newness is measured from by default.</summary>
-    public static DateOnly DefaultStart => RunCalendar.DefaultStart(Requests.LatestEnd);
+    public static DateOnly DefaultStart => RunCalendar.DefaultStart(Requests.LatestEndOf(Requests.ModelOf(new RunRequestOverrides())));
 
     /// <summary>The sample shipped beside the binary (and in the repository's <c>samples/</c>).</summary>
     public static string BundledSampleFolder

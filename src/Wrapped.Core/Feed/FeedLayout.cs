@@ -35,6 +35,9 @@ public sealed class FeedLayout
     public string Manifest => $"{_prefix}_manifest.json";
     public string Success => $"{_prefix}_SUCCESS";
     public string Parameters => $"{_prefix}_run.json";
+
+    /// <summary>The listening model the run simulates with, as given: the run says how it was made.</summary>
+    public string Model => $"{_prefix}_model.json";
     public string LedgerFolder => $"{_prefix}_ledger/";
 
     /// <summary>The lock a writer of the run holds for the run's life (a file lock on a folder, a lease on a blob).</summary>

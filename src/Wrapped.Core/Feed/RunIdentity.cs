@@ -27,8 +27,9 @@ public static class RunIdentity
     }
 
     /// <summary>
-    /// A run id from the inputs' checksums and what defines the output. The end date is left out on purpose:
-    /// the same run with a later end date is the same run extended.
+    /// A run id from the inputs' checksums and what defines the output, the listening model's hash and the TZDB release
+    /// of its time zones included. The end date is left out on purpose: the same run with a later end date is the same
+    /// run extended.
     /// </summary>
     public static string DeriveRunId(string dataset, IReadOnlyList<ManifestInput> inputs, RunParameters parameters) =>
         Derive(dataset,
@@ -39,7 +40,9 @@ public static class RunIdentity
                 .Append($"partSize={parameters.PartSize}")
                 .Append($"clusters={parameters.Clusters}")
                 .Append(string.Create(CultureInfo.InvariantCulture, $"referenceDate={parameters.EffectiveReferenceDate:yyyy-MM-dd}"))
-                .Append($"codec={parameters.Codec}"));
+                .Append($"codec={parameters.Codec}")
+                .Append($"model={parameters.ModelHash}")
+                .Concat(parameters.TimeZoneDatabase is { } tzdb ? [$"tzdb={tzdb}"] : []));
 
     /// <summary>Lowercase letters, digits and single dashes: a valid dataset name made from anything (a folder's name).</summary>
     public static string Slug(string value)

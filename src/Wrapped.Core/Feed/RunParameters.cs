@@ -1,3 +1,6 @@
+using Wrapped.Core.Simulation.Model;
+using Wrapped.Core.TimeZones;
+
 namespace Wrapped.Core.Feed;
 
 /// <summary>
@@ -31,6 +34,28 @@ public sealed record RunParameters
 
     /// <summary>Whether the nightly timer extends this run by each new day.</summary>
     public bool Daily { get; init; }
+
+    /// <summary>
+    /// The canonical hash (<see cref="ListeningModel.Hash"/>) of the listening model the run simulates with; the model
+    /// itself is the run's <c>_model.json</c>. Set it with <see cref="WithModel"/> (the run request factory does, with the
+    /// realistic preset by default). Absent, as in a run recorded before listening models existed, it is the reference
+    /// preset's, which is what such a run simulated.
+    /// </summary>
+    public string ModelHash { get; init; } = ListeningModel.Reference.Hash;
+
+    /// <summary>
+    /// The TZDB release the listeners' time zones come from (<see cref="ListenerTimeZone.DatabaseVersion"/>), when the
+    /// model gives users time zones; null when every user lives in UTC. A new release can move a zone's clocks, and so
+    /// a run's bytes.
+    /// </summary>
+    public string? TimeZoneDatabase { get; init; }
+
+    /// <summary>These parameters with <paramref name="model"/> as the run's model, and this build's TZDB when it has time zones.</summary>
+    public RunParameters WithModel(ListeningModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return this with { ModelHash = model.Hash, TimeZoneDatabase = model.HasTimeZones ? ListenerTimeZone.DatabaseVersion : null };
+    }
 
     /// <summary>What <see cref="DefaultPartSizeFor"/> does, in the words of the help text and the README.</summary>
     public const string DefaultPartSizeDescription = "users ÷ 8, within 250–2,500";
@@ -71,6 +96,8 @@ public sealed record RunParameters
         else if (Users is >= 1 and <= RunLimits.MaxUsers && PartCount > RunLimits.MaxParts)
             problems.Add(new("partSize", Invariant($"must be at least {(Users + (long)RunLimits.MaxParts - 1) / RunLimits.MaxParts:N0} for {Users:N0} users, so that a day has at most {RunLimits.MaxParts:N0} files (got {PartSize:N0})")));
         if (Clusters is < 1 or > RunLimits.MaxClusters) problems.Add(new("clusters", OutOfRange(1, RunLimits.MaxClusters, Clusters)));
+        if (ModelHash is not { Length: 64 } || !ModelHash.All(char.IsAsciiHexDigitLower))
+            problems.Add(new("model", $"must be a listening model's SHA-256 in lowercase hex (got '{ModelHash}')"));
         if (Codec is not ("deflate" or "deflate:fastest" or "deflate:optimal" or "null"))
             problems.Add(new("codec", $"must be deflate, deflate:optimal or null (got '{Codec}')"));
         return problems;

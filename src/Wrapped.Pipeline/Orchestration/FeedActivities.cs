@@ -22,7 +22,9 @@ public sealed class RecordRunActivity(FeedStores stores) : TaskActivity<RecordRu
         var layout = new FeedLayout(parameters.RunId);
         await WriterClaim.ClaimAsync(stores.Output, layout, input.Orchestration, input.Writer, CancellationToken.None).ConfigureAwait(false);
         var store = WriterClaim.Store(stores.Output, layout, new RunWrite(input.Writer, Staged: false));
-        return await RunStart.BeginAsync(store, layout, new RunDefinition(parameters, input.Request.Fingerprints), CancellationToken.None).ConfigureAwait(false);
+        var model = RunModels.Find(parameters.ModelHash, input.Request.ModelText)
+            ?? await RunModels.GetAsync(store, layout, parameters, CancellationToken.None).ConfigureAwait(false);
+        return await RunStart.BeginAsync(store, layout, new RunDefinition(parameters, input.Request.Fingerprints), model, CancellationToken.None).ConfigureAwait(false);
     }
 }
 

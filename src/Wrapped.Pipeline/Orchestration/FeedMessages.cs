@@ -6,6 +6,10 @@ namespace Wrapped.Pipeline.Orchestration;
 // The orchestration's messages: run parameters, paths, part numbers and counts. Never rows or events.
 
 /// <summary>Start (or extend) a run: simulate days <paramref name="From"/>..<paramref name="To"/> of <paramref name="Parameters"/>.</summary>
+/// <param name="ModelText">
+/// The listening model's document when it is not a preset (a file given to the command line), for the activity that
+/// copies it into the run as <c>_model.json</c>; null for a preset (known by its hash) and for an extension (the run has it).
+/// </param>
 public sealed record FeedRunRequest(
     RunParameters Parameters,
     InputFiles Inputs,
@@ -14,7 +18,8 @@ public sealed record FeedRunRequest(
     DateOnly To,
     int BatchSize,
     int MaxParallelBatches,
-    RetrySettings? Retry = null);
+    RetrySettings? Retry = null,
+    string? ModelText = null);
 
 /// <summary>What a finished run (or extension) holds: the counts of its manifest.</summary>
 public sealed record FeedRunResult(string RunId, ManifestCounts Counts);

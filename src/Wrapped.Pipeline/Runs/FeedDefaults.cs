@@ -20,6 +20,9 @@ public sealed class FeedDefaults
     public int Clusters { get; set; } = RunDefaults.Clusters;
     public string Codec { get; set; } = RunDefaults.Codec;
 
+    /// <summary>The listening model's preset when a request names none.</summary>
+    public string Model { get; set; } = Core.Simulation.Model.ListeningModel.DefaultPresetName;
+
     /// <summary>Whether runs started by an upload are extended every night by default.</summary>
     public bool Daily { get; set; } = true;
 

@@ -42,14 +42,15 @@ public static class LocalFeedRunner
         IFeedStore store, RunParameters parameters, IReadOnlyList<ManifestInput> inputs, RunSchedule schedule, IProgress<RunProgress>? progress,
         CatalogSource catalog, bool computeWrapped, CancellationToken cancellationToken)
     {
-        RunRequestFactory.ThrowIfAny(RunRequestFactory.ProblemsOf(parameters, schedule, latestEnd: null));
+        RunRequestFactory.ThrowIfAny(RunRequestFactory.ProblemsOf(parameters, schedule));
         var layout = new FeedLayout(parameters.RunId);
         var stopwatch = Stopwatch.StartNew();
         await using var held = await RunLock.AcquireAsync(store, layout, RunWriter.ThisProcess(), cancellationToken).ConfigureAwait(false);
         using var whileHeld = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
         var ct = whileHeld.Token;
 
-        var plan = await RunStart.BeginAsync(store, layout, new RunDefinition(parameters, inputs), ct).ConfigureAwait(false);
+        var model = await RunModels.GetAsync(store, layout, parameters, ct).ConfigureAwait(false);
+        var plan = await RunStart.BeginAsync(store, layout, new RunDefinition(parameters, inputs), model, ct).ConfigureAwait(false);
         if (plan.Mode == RunWriteMode.Current)
             return new RunOutcome(layout, await store.ReadJsonAsync<FeedManifest>(layout.Manifest, ct).ConfigureAwait(false), stopwatch.Elapsed);
 

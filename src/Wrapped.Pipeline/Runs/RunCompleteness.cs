@@ -40,7 +40,7 @@ public static class RunCompleteness
 
     /// <summary>Files of a run that describe it rather than hold its data: never listed in its manifest, never unknown.</summary>
     public static bool IsBookkeeping(string path) =>
-        path is "_run.json" or "_report.json" or "_manifest.json" or "_SUCCESS" or "_writer.lock" or "_writer.json"
+        path is "_run.json" or "_model.json" or "_report.json" or "_manifest.json" or "_SUCCESS" or "_writer.lock" or "_writer.json"
         || (path.StartsWith("_ledger/", StringComparison.Ordinal) && path.EndsWith(".json", StringComparison.Ordinal))
         || (path.StartsWith("_wrapped/", StringComparison.Ordinal) && !TemporaryFiles.Is(path));
 }

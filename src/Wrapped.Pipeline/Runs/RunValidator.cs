@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Wrapped.Core.Avro;
 using Wrapped.Core.Feed;
+using Wrapped.Core.Simulation.Model;
 using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
 
@@ -38,8 +39,9 @@ public static class RunValidator
         var definition = await TryReadAsync<RunDefinition>(run, layout.Parameters, problems, cancellationToken).ConfigureAwait(false);
         if (definition is not null) CheckAgreement(manifest, definition, problems);
         else if (!present.Contains(layout.Parameters)) problems.Add($"{layout.Parameters} is missing.");
-        CheckSchemas(manifest, problems);
-        var (records, bytes) = await CheckFilesAsync(run, manifest, problems, cancellationToken).ConfigureAwait(false);
+        var model = await CheckModelAsync(run, layout, manifest.Parameters, present, problems, notes, cancellationToken).ConfigureAwait(false);
+        CheckSchemas(manifest, model, problems);
+        var (records, bytes) = await CheckFilesAsync(run, manifest, new LocalDayCheck(run, layout), problems, cancellationToken).ConfigureAwait(false);
         CheckCompleteness(manifest, present, problems);
         CheckCounts(manifest, problems);
         problems.AddRange(WrappedValidation.Problems(manifest));
@@ -78,6 +80,8 @@ public static class RunValidator
         Compare("clusters", run.Clusters, listed.Clusters);
         Compare("reference date", run.EffectiveReferenceDate, listed.EffectiveReferenceDate);
         Compare("codec", run.Codec, listed.Codec);
+        Compare("model", run.ModelHash, listed.ModelHash);
+        Compare("time zone database", run.TimeZoneDatabase, listed.TimeZoneDatabase);
         if (!definition.Inputs.SequenceEqual(manifest.Inputs)) problems.Add("_run.json and the manifest name different inputs.");
 
         void Compare<T>(string name, T defined, T inManifest)
@@ -89,9 +93,46 @@ public static class RunValidator
         static string Text<T>(T value) => value is DateOnly date ? date.ToString("yyyy-MM-dd") : $"{value}";
     }
 
-    private static void CheckSchemas(FeedManifest manifest, List<string> problems)
+    /// <summary>The run's <c>_model.json</c>: there, a valid model, the one the manifest's parameters name. Null when it is not.</summary>
+    private static async Task<ListeningModel?> CheckModelAsync(IFeedStore run, FeedLayout layout, RunParameters parameters, IReadOnlySet<string> present,
+        List<string> problems, List<string> notes, CancellationToken cancellationToken)
     {
-        foreach (var schema in FeedSchemas.All)
+        if (!present.Contains(layout.Model))
+        {
+            problems.Add($"{layout.Model} is missing: the run does not say which listening model made it.");
+            return null;
+        }
+        ListeningModel model;
+        try
+        {
+            model = ListeningModel.Parse(await RunModels.ReadTextAsync(run, layout.Model, cancellationToken).ConfigureAwait(false), layout.Model);
+        }
+        catch (ListeningModelException e)
+        {
+            problems.Add(e.Message);
+            return null;
+        }
+        if (model.Hash != parameters.ModelHash)
+        {
+            problems.Add($"{layout.Model} is the listening model {model.Hash[..12]}…; the manifest names {parameters.ModelHash[..Math.Min(12, parameters.ModelHash.Length)]}….");
+            return null;
+        }
+        var zones = model.HasTimeZones ? Core.TimeZones.ListenerTimeZone.DatabaseVersion : null;
+        if (parameters.TimeZoneDatabase != zones)
+        {
+            // Another release's clocks can move a local day by an hour: the run is what it was, the check's basis is not.
+            if (model.HasTimeZones && parameters.TimeZoneDatabase is not null)
+                notes.Add($"The run was made with TZDB {parameters.TimeZoneDatabase}; this build has {zones}: its local days are checked with this build's zones.");
+            else
+                problems.Add($"The manifest names TZDB {parameters.TimeZoneDatabase ?? "(none)"}, but the run's model {(model.HasTimeZones ? "has" : "has no")} time zones.");
+        }
+        return model;
+    }
+
+    /// <summary>The manifest's fingerprints are this build's schemas for the run's model (its users schema depends on it).</summary>
+    private static void CheckSchemas(FeedManifest manifest, ListeningModel? model, List<string> problems)
+    {
+        foreach (var schema in model is null ? FeedSchemas.All : FeedSchemas.AllFor(model))
         {
             var listed = manifest.Schemas.FirstOrDefault(s => s.Name == schema.Name);
             if (listed is null) problems.Add($"The manifest lists no fingerprint for schema {schema.Name}.");
@@ -99,8 +140,12 @@ public static class RunValidator
         }
     }
 
-    /// <summary>Every listed file against its entry: there, same size and SHA-256, a well-formed container with the records listed.</summary>
-    private static async Task<(long Records, long Bytes)> CheckFilesAsync(IFeedStore run, FeedManifest manifest, List<string> problems, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every listed file against its entry: there, same size and SHA-256, a well-formed container with the records
+    /// listed; and every event inside its listener's local day (<see cref="LocalDayCheck"/>).
+    /// </summary>
+    private static async Task<(long Records, long Bytes)> CheckFilesAsync(
+        IFeedStore run, FeedManifest manifest, LocalDayCheck localDays, List<string> problems, CancellationToken cancellationToken)
     {
         long records = 0, bytes = 0;
         foreach (var file in manifest.Files)
@@ -121,11 +166,13 @@ public static class RunValidator
             buffer.Position = 0;
             try
             {
-                var scanned = AvroContainerScanner.Scan(buffer);
-                records += scanned.Records;
-                if (scanned.Records != file.Records) problems.Add($"{file.Path} holds {scanned.Records} records; the manifest says {file.Records}.");
+                var scanned = LocalDayCheck.Covers(file.Path)
+                    ? await localDays.CheckAsync(file.Path, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), problems, cancellationToken).ConfigureAwait(false)
+                    : AvroContainerScanner.Scan(buffer).Records;
+                records += scanned;
+                if (scanned != file.Records) problems.Add($"{file.Path} holds {scanned} records; the manifest says {file.Records}.");
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is InvalidDataException or FeedSchemaMismatchException)
             {
                 problems.Add($"{file.Path}: {e.Message}");
             }

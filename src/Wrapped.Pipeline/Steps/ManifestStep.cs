@@ -13,6 +13,7 @@ public static class ManifestStep
     public static async Task<FeedManifest> RunAsync(IFeedStore store, FeedLayout layout, CancellationToken cancellationToken)
     {
         var definition = await store.ReadJsonAsync<RunDefinition>(layout.Parameters, cancellationToken).ConfigureAwait(false);
+        var model = await RunModels.GetAsync(store, layout, definition.Parameters, cancellationToken).ConfigureAwait(false);
         var ledgers = new List<Ledger>();
         foreach (var path in await store.ListAsync(layout.LedgerFolder, cancellationToken).ConfigureAwait(false))
         {
@@ -42,7 +43,7 @@ public static class ManifestStep
             definition.Parameters,
             definition.Inputs,
             counts,
-            FeedSchemas.All.Select(s => new ManifestSchema(s.Name, s.Fingerprint)).ToList(),
+            FeedSchemas.AllFor(model).Select(s => new ManifestSchema(s.Name, s.Fingerprint)).ToList(),
             files,
             await WrappedStep.ReadAgreementAsync(store, layout, definition.Parameters, cancellationToken).ConfigureAwait(false));
 

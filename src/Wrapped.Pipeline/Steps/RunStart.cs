@@ -1,16 +1,18 @@
 using System.Text.Json;
 using Wrapped.Core.Feed;
+using Wrapped.Core.Simulation.Model;
 using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Pipeline.Steps;
 
 /// <summary>
 /// Begins a write of a run, as its one writer: rolls forward an extension that committed but was interrupted while
-/// applied, refuses to mix two different runs in one folder, records the definition, and says how the writer goes on.
+/// applied, refuses to mix two different runs in one folder, records the definition and the listening model
+/// (<c>_model.json</c>), and says how the writer goes on.
 /// </summary>
 public static class RunStart
 {
-    public static async Task<RunPlan> BeginAsync(IFeedStore store, FeedLayout layout, RunDefinition definition, CancellationToken cancellationToken)
+    public static async Task<RunPlan> BeginAsync(IFeedStore store, FeedLayout layout, RunDefinition definition, ListeningModel model, CancellationToken cancellationToken)
     {
         await RunTransaction.ApplyAsync(store, layout, cancellationToken).ConfigureAwait(false);
         var existing = await store.TryReadJsonAsync<RunDefinition>(layout.Parameters, cancellationToken).ConfigureAwait(false);
@@ -29,7 +31,9 @@ public static class RunStart
                 throw new FeedInputException($"{layout.Root} is being written up to {existing.Parameters.End:yyyy-MM-dd} and has not finished: " +
                     $"run it to that end first (it cannot be shortened to {requestedEnd:yyyy-MM-dd}).");
             }
+            if (model.Hash != definition.Parameters.ModelHash) throw new ArgumentException("The model is not the one the run's parameters name.", nameof(model));
             await store.WriteJsonAsync(layout.Parameters, definition, cancellationToken).ConfigureAwait(false);
+            await RunModels.WriteAsync(store, layout, model, cancellationToken).ConfigureAwait(false);
             return new RunPlan(RunWriteMode.Fresh);
         }
 
@@ -40,7 +44,10 @@ public static class RunStart
         // (days cannot be taken back) or has no definition (an abandoned attempt's leftovers): then it is discarded.
         var staged = await store.TryReadJsonAsync<RunDefinition>(layout.Staged(layout.Parameters), cancellationToken).ConfigureAwait(false);
         if (staged is null || staged.Parameters.End > requestedEnd) await RunTransaction.DiscardAsync(store, layout, cancellationToken).ConfigureAwait(false);
-        await RunTransaction.View(store, layout, staged: true).WriteJsonAsync(layout.Parameters, definition, cancellationToken).ConfigureAwait(false);
+        var staging = RunTransaction.View(store, layout, staged: true);
+        await staging.WriteJsonAsync(layout.Parameters, definition, cancellationToken).ConfigureAwait(false);
+        // A run recorded before listening models has no _model.json: the extension adds it, with its other files.
+        await RunModels.WriteAsync(staging, layout, model, cancellationToken).ConfigureAwait(false);
         return new RunPlan(RunWriteMode.Extension);
     }
 

@@ -8,7 +8,8 @@ namespace Wrapped.Pipeline.Steps;
 
 /// <summary>
 /// Step 3, once per part: simulates the part's users over a range of days, one events file per day, then saves the
-/// users' carried state. Idempotent: days the saved state has already passed are not simulated again, and a retried
+/// users' carried state. A day is each listener's local date in their time zone (the users part carries it):
+/// <c>events/date=D/part-k</c> holds the part's users' local day D, with UTC timestamps. Idempotent: days the saved state has already passed are not simulated again, and a retried
 /// day rewrites identical bytes. The ledger is written before the state, so a crash between the two only repeats work.
 /// </summary>
 public static class SimulationStep
@@ -19,7 +20,8 @@ public static class SimulationStep
         if (to < from) throw new FeedInputException($"Cannot simulate part {part} from {from:yyyy-MM-dd} to the earlier {to:yyyy-MM-dd}.");
         var catalog = await CatalogCache.GetAsync(store, layout, cancellationToken).ConfigureAwait(false);
         var users = await store.ReadAvroAsync(layout.UsersPart(part), UserRecordCodec.ReadAll, cancellationToken).ConfigureAwait(false);
-        var simulator = new ListeningSimulator(catalog, parameters.Seed);
+        var model = await RunModels.GetAsync(store, layout, parameters, cancellationToken).ConfigureAwait(false);
+        var simulator = new ListeningSimulator(catalog, parameters.Seed, model);
         var ledgerName = FeedLayout.PartLedgerName(part);
         var ledger = await store.TryReadJsonAsync<Ledger>(layout.Ledger(ledgerName), cancellationToken).ConfigureAwait(false) ?? Ledger.Empty(ledgerName);
 

@@ -1,4 +1,5 @@
 using Wrapped.Core.Feed;
+using Wrapped.Core.Simulation.Model;
 
 namespace Wrapped.Core.Tests.Feed;
 
@@ -11,9 +12,9 @@ public sealed class RunCalendarTests
     [InlineData("2024-03-01T05:00:00Z", "2024-02-29")]
     // 10 March, 02:00 in Auckland is still 9 March in UTC: the UTC day decides.
     [InlineData("2025-03-10T02:00:00+13:00", "2025-03-08")]
-    public void LatestEnd_AnyMomentOfADay_IsTheDayBeforeInUtc(string now, string expected)
+    public void LatestEnd_ReferenceModelAnyMomentOfADay_IsTheDayBeforeInUtc(string now, string expected)
     {
-        Assert.Equal(DateOnly.Parse(expected), RunCalendar.LatestEnd(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(DateOnly.Parse(expected), RunCalendar.LatestEnd(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), ListeningModel.Reference));
     }
 
     [Theory]

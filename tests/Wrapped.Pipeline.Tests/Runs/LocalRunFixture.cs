@@ -1,6 +1,7 @@
 using Wrapped.Core.Catalog;
 using Wrapped.Core.Csv;
 using Wrapped.Core.Feed;
+using Wrapped.Core.Simulation.Model;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Storage;
 using Wrapped.TestSupport;
@@ -15,7 +16,8 @@ internal static class LocalRun
         CsvSource.FromFile(RepoPaths.Sample("tracks_extended.csv")),
         CsvSource.FromFile(RepoPaths.Sample("artists.csv")));
 
-    public static RunParameters Parameters(int users, DateOnly start, DateOnly end, int partSize, long seed = 7) => new()
+    /// <summary>A run of the realistic model (the default; the reference model's bytes are pinned by <see cref="ReferenceModelBytesTests"/>).</summary>
+    public static RunParameters Parameters(int users, DateOnly start, DateOnly end, int partSize, long seed = 7) => new RunParameters
     {
         RunId = "determinism",
         Dataset = "sample",
@@ -24,7 +26,7 @@ internal static class LocalRun
         End = end,
         Seed = seed,
         PartSize = partSize,
-    };
+    }.WithModel(ListeningModel.Realistic);
 
     public static Task<RunOutcome> RunAsync(string folder, RunParameters parameters, RunSchedule schedule) =>
         RunAsync(new LocalFeedStore(folder), parameters, schedule);

@@ -37,7 +37,8 @@ public sealed class LocalWrappedTests
     [Fact]
     public async Task Run_OtherPartSize_SameSummaryForEveryUserAndYear()
     {
-        var parameters = LocalRun.Parameters(users: 10, Start, Start.AddDays(14), partSize: 3);
+        // The reference model: every user listens every day, so each has a summary for both years.
+        var parameters = LocalRun.Parameters(users: 10, Start, Start.AddDays(14), partSize: 3).WithModel(Core.Simulation.Model.ListeningModel.Reference);
         using var a = new TempFolder("parts3");
         using var b = new TempFolder("parts10");
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Wrapped.Core.Feed;
+using Wrapped.Core.Simulation.Model;
 using Wrapped.Pipeline.Runs;
 using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
@@ -17,9 +18,14 @@ public sealed class RunRequestFactoryTests
         new("artists.csv", 30, new string('c', 64)),
     ];
 
-    /// <summary>A clock at 00:00:01 UTC on 1 July 2025: yesterday is 30 June.</summary>
-    private static RunRequestFactory On(DateTimeOffset now, FeedDefaults? defaults = null) => new(defaults ?? new FeedDefaults(), new FixedClock(now));
+    /// <summary>
+    /// A factory whose clock says <paramref name="now"/>; by default with the reference model, whose listeners live in
+    /// UTC, so that the latest end is yesterday UTC (the realistic model's own tests are below).
+    /// </summary>
+    private static RunRequestFactory On(DateTimeOffset now, FeedDefaults? defaults = null) =>
+        new(defaults ?? new FeedDefaults { Model = ListeningModel.ReferenceName }, new FixedClock(now));
 
+    /// <summary>A clock at 00:00:01 UTC on 1 July 2025: yesterday is 30 June.</summary>
     private static readonly RunRequestFactory Factory = On(new DateTimeOffset(2025, 7, 1, 0, 0, 1, TimeSpan.Zero));
 
     private static FeedInputException Refused(RunRequestOverrides overrides, string dataset = "sample", string? runId = null) =>
@@ -71,7 +77,8 @@ public sealed class RunRequestFactoryTests
 
         // The parts, written out here independently of the code that derives them.
         var text = string.Join('\n', new string('a', 64), new string('b', 64), new string('c', 64),
-            "users=12", "start=2025-02-01", "seed=5", "partSize=4", "clusters=3", "referenceDate=2025-01-01", "codec=deflate");
+            "users=12", "start=2025-02-01", "seed=5", "partSize=4", "clusters=3", "referenceDate=2025-01-01", "codec=deflate",
+            $"model={ListeningModel.Reference.Hash}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
         Assert.Equal($"sample-{hash}", request.Parameters.RunId);
         Assert.Equal(request.Parameters.RunId, later.Parameters.RunId);
@@ -180,7 +187,7 @@ public sealed class RunRequestFactoryTests
         var defaults = new FeedDefaults { BatchSize = 11, MaxParallelBatches = 5 };
 
         var extension = On(new DateTimeOffset(2025, 7, 1, 3, 0, 0, TimeSpan.Zero), defaults)
-            .Extend(new RunDefinition(recorded.Parameters, recorded.Fingerprints), new DateOnly(2025, 6, 21), new DateOnly(2025, 6, 30));
+            .Extend(new RunDefinition(recorded.Parameters, recorded.Fingerprints), ListeningModel.Reference, new DateOnly(2025, 6, 21), new DateOnly(2025, 6, 30));
 
         Assert.Equal(recorded.Parameters with { End = new DateOnly(2025, 6, 30) }, extension.Parameters);
         Assert.Equal((new DateOnly(2025, 6, 21), new DateOnly(2025, 6, 30)), (extension.From, extension.To));
@@ -193,8 +200,121 @@ public sealed class RunRequestFactoryTests
     {
         var recorded = Factory.Create("sample", new RunRequestOverrides(), InputFiles.InFolder("sample"), Inputs);
 
-        var refused = Assert.Throws<FeedInputException>(() => Factory.Extend(new RunDefinition(recorded.Parameters, Inputs), new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 1)));
+        var refused = Assert.Throws<FeedInputException>(() => Factory.Extend(new RunDefinition(recorded.Parameters, Inputs), ListeningModel.Reference, new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 1)));
 
         Assert.Equal("end", Assert.Single(refused.Problems).Name);
+    }
+
+    private static RunRequestFactory Realistic(DateTimeOffset now, bool modelFiles = false) => new(new FeedDefaults(), new FixedClock(now), modelFiles);
+
+    [Fact]
+    public void Create_NoModelNamed_IsTheRealisticPresetWithItsHashAndThisBuildsTzdb()
+    {
+        var request = Realistic(new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero)).Create("sample", new RunRequestOverrides(), InputFiles.InFolder("sample"), Inputs);
+
+        Assert.Equal(ListeningModel.Realistic.Hash, request.Parameters.ModelHash);
+        Assert.Equal(Core.TimeZones.ListenerTimeZone.DatabaseVersion, request.Parameters.TimeZoneDatabase);
+        Assert.Null(request.ModelText);
+    }
+
+    [Fact]
+    public void Create_ReferenceModel_HasNoTzdbAndAnotherRunIdThanRealistic()
+    {
+        var factory = Realistic(new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero));
+        var overrides = new RunRequestOverrides(Start: new DateOnly(2025, 6, 1), End: new DateOnly(2025, 6, 20));
+
+        var reference = factory.Create("sample", overrides with { Model = "reference" }, InputFiles.InFolder("sample"), Inputs).Parameters;
+        var realistic = factory.Create("sample", overrides with { Model = "realistic" }, InputFiles.InFolder("sample"), Inputs).Parameters;
+
+        Assert.Equal(ListeningModel.Reference.Hash, reference.ModelHash);
+        Assert.Null(reference.TimeZoneDatabase);
+        Assert.NotEqual(reference.RunId, realistic.RunId);
+        Assert.Equal(reference with { RunId = realistic.RunId, ModelHash = realistic.ModelHash, TimeZoneDatabase = realistic.TimeZoneDatabase }, realistic);
+    }
+
+    [Fact]
+    public void Create_TzdbVersion_IsPartOfTheRunId()
+    {
+        var parameters = Realistic(new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero))
+            .Create("sample", new RunRequestOverrides(End: new DateOnly(2025, 6, 20)), InputFiles.InFolder("sample"), Inputs).Parameters;
+
+        var otherTzdb = RunIdentity.DeriveRunId("sample", Inputs, parameters with { TimeZoneDatabase = "1999a" });
+
+        Assert.NotEqual(parameters.RunId, otherTzdb);
+        Assert.Equal(parameters.RunId, RunIdentity.DeriveRunId("sample", Inputs, parameters));
+        var text = string.Join('\n', new string('a', 64), new string('b', 64), new string('c', 64),
+            "users=1000", "start=2025-01-01", "seed=42", "partSize=250", "clusters=3", "referenceDate=2025-01-01", "codec=deflate",
+            $"model={ListeningModel.Realistic.Hash}", $"tzdb={Core.TimeZones.ListenerTimeZone.DatabaseVersion}");
+        Assert.Equal($"sample-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12]}", parameters.RunId);
+    }
+
+    [Theory]
+    [InlineData("./reference")]
+    [InlineData("/etc/passwd")]
+    [InlineData("Realistic")]
+    public void Create_ModelNotAPresetWhereFilesAreNotAllowed_IsRefusedSayingFilesBelongToTheCommandLine(string model)
+    {
+        var factory = Realistic(new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero));
+
+        var refused = Assert.Throws<FeedInputException>(() => factory.ThrowIfInvalid("sample", new RunRequestOverrides(Model: model)));
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal("model", problem.Name);
+        Assert.Contains("reference or realistic", problem.Problem, StringComparison.Ordinal);
+        Assert.Contains("command line", problem.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_ModelFileOnTheCommandLine_NamesItsHashAndCarriesItsText()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "mine.json");
+        var text = ListeningModel.Reference.Text.Replace("\"name\": \"reference\"", "\"name\": \"mine\"", StringComparison.Ordinal);
+        File.WriteAllText(path, text);
+        var factory = Realistic(new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero), modelFiles: true);
+
+        var request = factory.Create("sample", new RunRequestOverrides(Model: path), InputFiles.InFolder("sample"), Inputs);
+
+        Assert.Equal(ListeningModel.Parse(text, "x").Hash, request.Parameters.ModelHash);
+        Assert.Equal(text, request.ModelText);
+    }
+
+    [Fact]
+    public void Create_BadModelFile_IsRefusedWithTheLoadersLineNamingTheField()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "bad.json");
+        File.WriteAllText(path, ListeningModel.Reference.Text.Replace("0.75", "1.75", StringComparison.Ordinal));
+        var factory = Realistic(new DateTimeOffset(2025, 7, 1, 12, 0, 0, TimeSpan.Zero), modelFiles: true);
+
+        var refused = Assert.Throws<FeedInputException>(() => factory.ThrowIfInvalid("sample", new RunRequestOverrides(Model: path)));
+
+        Assert.StartsWith(path + ": $.trackChoice.preferenceKept", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Honolulu (UTC-10) finishes 30 June at 1 July 10:00 UTC; every other zone of the preset has finished it by then.
+    [InlineData("2025-07-01T09:59:59Z", "2025-06-29")]
+    [InlineData("2025-07-01T10:00:00Z", "2025-06-30")]
+    public void LatestEnd_RealisticModel_IsTheLastDayHonoluluHasFinished(string now, string expected)
+    {
+        var factory = Realistic(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+
+        var request = factory.Create("sample", new RunRequestOverrides(), InputFiles.InFolder("sample"), Inputs);
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), request.Parameters.End);
+    }
+
+    [Fact]
+    public void Create_RealisticEndNotEndedInHonolulu_IsRefusedNamingTheZoneThatFinishesLast()
+    {
+        var factory = Realistic(new DateTimeOffset(2025, 7, 1, 9, 0, 0, TimeSpan.Zero));
+
+        var refused = Assert.Throws<FeedInputException>(() => factory.ThrowIfInvalid("sample", new RunRequestOverrides(End: new DateOnly(2025, 6, 30))));
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.Equal("end", problem.Name);
+        Assert.Contains("2025-06-30 ends in Pacific/Honolulu", problem.Problem, StringComparison.Ordinal);
+        Assert.Contains("2025-07-01 10:00 UTC", problem.Problem, StringComparison.Ordinal);
     }
 }

@@ -155,6 +155,79 @@ public sealed class RunValidatorTests : IDisposable
         Assert.Equal(Parameters.RunId, result.RunId);
     }
 
+    [Fact]
+    public async Task Validate_EventMovedOutOfItsListenersLocalDay_ReportsTheFileTheUserAndTheDay()
+    {
+        await RunAsync();
+        const string path = "events/date=2024-03-02/part-00001.avro";
+        var file = Path.Combine(RunFolder, path);
+        var events = Core.Avro.EventRecordCodec.ReadAll(new MemoryStream(File.ReadAllBytes(file))).ToList();
+        // A day later: its start is then at or after the end of its listener's local day, whatever the zone.
+        var moved = events[^1] with { TimestampMs = events[^1].TimestampMs + 86_400_000 };
+        events[^1] = moved;
+        RewriteEvents(path, events);
+
+        var result = await ValidateAsync();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains(path, problem, StringComparison.Ordinal);
+        Assert.Contains("1 events outside their listener's local day 2024-03-02", problem, StringComparison.Ordinal);
+        Assert.Contains($"user {moved.UserId} in ", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_EventOfAUserOfAnotherPart_ReportsIt()
+    {
+        await RunAsync();
+        const string path = "events/date=2024-03-03/part-00000.avro";
+        var events = Core.Avro.EventRecordCodec.ReadAll(new MemoryStream(File.ReadAllBytes(Path.Combine(RunFolder, path)))).ToList();
+        events[0] = events[0] with { UserId = Parameters.Users - 1 };
+        RewriteEvents(path, events);
+
+        var result = await ValidateAsync();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains($"{path} holds 1 events of users who are not in part 0 (the first: user {Parameters.Users - 1})", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_ModelFileMissing_ReportsIt()
+    {
+        await RunAsync();
+        File.Delete(Path.Combine(RunFolder, "_model.json"));
+
+        var result = await ValidateAsync();
+
+        Assert.Contains("_model.json is missing: the run does not say which listening model made it.", result.Problems);
+    }
+
+    [Fact]
+    public async Task Validate_ModelFileChanged_ReportsThatItIsNotTheManifestsModel()
+    {
+        await RunAsync();
+        var path = Path.Combine(RunFolder, "_model.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"preferenceKept\": 0.75", "\"preferenceKept\": 0.7", StringComparison.Ordinal));
+
+        var result = await ValidateAsync();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.StartsWith("_model.json is the listening model ", problem, StringComparison.Ordinal);
+        Assert.Contains($"the manifest names {Parameters.ModelHash[..12]}", problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>Rewrites an events file with <paramref name="events"/> and its manifest entry to match, so that only the events' content is wrong.</summary>
+    private void RewriteEvents(string path, IReadOnlyList<Core.Avro.EventRecord> events)
+    {
+        var bytes = new MemoryStream(EventFiles.Write(events, Parameters.Codec, Parameters.Seed, path));
+        File.WriteAllBytes(Path.Combine(RunFolder, path), bytes.ToArray());
+        var entry = new LedgerFile(path, bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray())), events.Count);
+        EditManifest(m => m with
+        {
+            Files = m.Files.Select(f => f.Path == path ? entry : f).ToList(),
+            Counts = m.Counts with { Bytes = m.Counts.Bytes - m.Files.Single(f => f.Path == path).Bytes + entry.Bytes },
+        });
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private Task RunAsync() => LocalRun.RunAsync(_folder.Path, Parameters, new RunSchedule(3, 2));
