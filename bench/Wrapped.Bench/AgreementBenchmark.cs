@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using Wrapped.Core.Csv;
 using Wrapped.Core.Feed;
+using Wrapped.Core.Simulation.Model;
 using Wrapped.Pipeline.Runs;
+using Wrapped.Pipeline.Steps;
 using Wrapped.Pipeline.Storage;
 
 namespace Wrapped.Bench;
@@ -21,25 +23,27 @@ internal static class AgreementBenchmark
         var inputs = new Option<string>("--inputs") { DefaultValueFactory = _ => "reference", Description = "reference (the generated reference-scale inputs) or a folder with tracks.csv, tracks_extended.csv and artists.csv" };
         var work = new Option<string>("--work") { DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "wrapped-bench") };
         var parallelism = new Option<int>("--parallelism") { DefaultValueFactory = _ => Environment.ProcessorCount };
+        var model = new Option<string>("--model") { DefaultValueFactory = _ => ListeningModel.DefaultPresetName, Description = "Listening model: reference, realistic or a model file" };
         var command = new Command("agreement", "Personality agreement (inferred from the events vs generated) of a whole run, as its manifest reports it.")
         {
-            users, days, inputs, work, parallelism,
+            users, days, inputs, work, parallelism, model,
         };
         command.SetAction(async parse =>
         {
-            await RunAsync(parse.GetValue(users), parse.GetValue(days), parse.GetValue(inputs)!, parse.GetValue(work)!, parse.GetValue(parallelism));
+            await RunAsync(parse.GetValue(users), parse.GetValue(days), parse.GetValue(inputs)!, parse.GetValue(work)!, parse.GetValue(parallelism),
+                RunModels.Remember(ListeningModel.Load(parse.GetValue(model)!)));
             return 0;
         });
         return command;
     }
 
-    private static async Task RunAsync(int users, int days, string inputs, string work, int parallelism)
+    private static async Task RunAsync(int users, int days, string inputs, string work, int parallelism, ListeningModel model)
     {
         var start = new DateOnly(2024, 1, 1);
         var parameters = new RunParameters
         {
             RunId = "agreement", Dataset = "agreement", Users = users, Start = start, End = start.AddDays(days - 1), Seed = 42, PartSize = RunParameters.DefaultPartSizeFor(users),
-        };
+        }.WithModel(model);
         var output = Path.Combine(work, $"agreement-{Guid.NewGuid():N}");
         var store = new LocalFeedStore(output);
         var schedule = new RunSchedule(parameters.PartSize, parallelism);
@@ -62,7 +66,7 @@ internal static class AgreementBenchmark
             }
             var counts = outcome.Manifest.Counts;
             var agreement = outcome.Manifest.PersonalityAgreement ?? throw new InvalidOperationException("The run's manifest reports no personality agreement.");
-            Console.WriteLine($"inputs {inputs}: {counts.CatalogTracks:N0} catalog tracks by {counts.CatalogArtists:N0} artists; {users:N0} users x {days} days, "
+            Console.WriteLine($"inputs {inputs}, model {model.Name}: {counts.CatalogTracks:N0} catalog tracks by {counts.CatalogArtists:N0} artists; {users:N0} users x {days} days, "
                 + $"{counts.Events:N0} events, {stopwatch.Elapsed.TotalSeconds:N1} s");
             Console.WriteLine($"| F/E | T/N | L/V | C/U | exact | listener-years |");
             Console.WriteLine($"|---|---|---|---|---|---|");

@@ -85,6 +85,48 @@ public sealed class LocalWrappedTests
         Assert.True(await WrappedStep.IsCurrentAsync(store, layout, parameters, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Run_RealisticModel_HoursWeekdaysAndMonthsAreEachListenersLocalTime()
+    {
+        var parameters = LocalRun.Parameters(users: 24, Start, Start.AddDays(20), partSize: 8);
+        using var folder = new TempFolder("local-hours");
+        await LocalRun.RunAsync(folder.Path, parameters, new RunSchedule(8, 2));
+        var run = Path.Combine(folder.Path, "runs", parameters.RunId);
+
+        // The expectation from the files alone, with .NET's TimeZoneInfo over the system's tzdata (not NodaTime's tables).
+        var zones = Directory.EnumerateFiles(Path.Combine(run, "users")).SelectMany(file =>
+        {
+            using var stream = File.OpenRead(file);
+            return UserRecordCodec.ReadAll(stream).ToList();
+        }).ToDictionary(u => u.UserId, u => TimeZoneInfo.FindSystemTimeZoneById(u.TimeZone));
+        Assert.True(zones.Values.Select(z => z.Id).Distinct().Count() > 3, "the realistic model puts listeners in several zones");
+        var expected = new Dictionary<(long User, int Year), (long[] Hours, long[] Weekdays, long[] MonthsMs)>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(run, "events"), "*.avro", SearchOption.AllDirectories))
+        {
+            using var stream = File.OpenRead(file);
+            foreach (var play in EventRecordCodec.ReadAll(stream))
+            {
+                var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(play.TimestampMs), zones[play.UserId]).DateTime;
+                var key = (play.UserId, local.Year);
+                if (!expected.TryGetValue(key, out var year)) expected[key] = year = (new long[24], new long[7], new long[12]);
+                year.Hours[local.Hour]++;
+                year.Weekdays[((int)local.DayOfWeek + 6) % 7]++;
+                year.MonthsMs[local.Month - 1] += play.ListeningTimeMs;
+            }
+        }
+
+        var summaries = Summaries(folder.Path, parameters);
+        Assert.Equal(expected.Keys.Order(), summaries.Select(s => (s.UserId, s.Year)));
+        foreach (var summary in summaries)
+        {
+            var year = expected[(summary.UserId, summary.Year)];
+            Assert.Equal(zones[summary.UserId].Id, summary.TimeZone);
+            Assert.Equal(year.Hours, summary.PlaysByHour);
+            Assert.Equal(year.Weekdays, summary.PlaysByWeekday);
+            Assert.Equal(year.MonthsMs, summary.ListeningTimeMsByMonth);
+        }
+    }
+
     private static SortedDictionary<string, byte[]> Wrapped(SortedDictionary<string, byte[]> feed) =>
         new(feed.Where(f => f.Key.StartsWith("wrapped/", StringComparison.Ordinal)).ToDictionary(), StringComparer.Ordinal);
 
