@@ -51,6 +51,23 @@ internal static class BoundedFanOut
         return total;
     }
 
+    /// <summary>
+    /// A run's batches: as activities (<paramref name="startBatch"/>) when there are few; above
+    /// <see cref="FeedOrchestrator.BatchesPerSubOrchestration"/>, as chunk sub-orchestrations
+    /// (<paramref name="startChunk"/>, given the chunk and its index) side by side, sharing
+    /// <paramref name="maxParallelBatches"/> between them (<see cref="ChunkPlan"/>) so that the slots stay busy across
+    /// chunk boundaries, and keeping each history small.
+    /// </summary>
+    public static Task<T> BatchesAsync<T>(
+        TaskOrchestrationContext context, int[][] batches, int maxParallelBatches, Func<int, Task<T>> startBatch,
+        Func<PlannedChunk, int, Task<T>> startChunk, Func<int, long, RunProgress> progress) where T : IBatchTotal<T>
+    {
+        if (batches.Length <= FeedOrchestrator.BatchesPerSubOrchestration)
+            return RunAsync(context, batches.Length, maxParallelBatches, _ => 1, startBatch, progress);
+        var plan = ChunkPlan.For(batches, maxParallelBatches, FeedOrchestrator.BatchesPerSubOrchestration);
+        return RunAsync(context, plan.Chunks.Count, plan.ChunksInFlight, i => plan.Chunks[i].Batches.Length, i => startChunk(plan.Chunks[i], i), progress);
+    }
+
     /// <summary>The simulation's progress: batches of <paramref name="batchesTotal"/> done, events written.</summary>
     public static Func<int, long, RunProgress> Simulation(int batchesTotal) => (done, events) => new RunProgress("simulate", done, batchesTotal, events);
 }

@@ -42,31 +42,18 @@ public sealed class FeedOrchestrator : TaskOrchestrator<FeedRunRequest, FeedRunR
         }
 
         var batches = new RunSchedule(input.BatchSize, input.MaxParallelBatches).Batches(parameters.PartCount, parameters.PartSize).ToArray();
-        var outcome = batches.Length <= BatchesPerSubOrchestration
-            ? await SimulateBatches.RunAsync(context, parameters, batches, input.From, input.To, input.MaxParallelBatches, retry, write)
-            : await RunChunksAsync(context, input, batches, write);
+        var outcome = await BoundedFanOut.BatchesAsync(context, batches, input.MaxParallelBatches,
+            i => SimulateBatches.Start(context, parameters, batches[i], input.From, input.To, retry, write),
+            (chunk, i) => context.CallSubOrchestratorAsync<BatchOutcome>(nameof(SimulateChunkOrchestrator),
+                new SimulateChunkInput(parameters, chunk.Batches, input.From, input.To, chunk.BatchesInFlight, input.Retry ?? RetrySettings.Default, write),
+                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:chunk-{i:0000}" }),
+            BoundedFanOut.Simulation(batches.Length));
         await WrappedPhases.RunAsync(context, input, batches, write);
 
         context.SetCustomStatus(new RunProgress("manifest", batches.Length, batches.Length, outcome.Events));
         var counts = await context.CallActivityAsync<Core.Feed.ManifestCounts>(nameof(WriteManifestActivity), new RunStepInput(parameters, write), retry);
         context.SetCustomStatus(new RunProgress("done", batches.Length, batches.Length, counts.Events));
         return new FeedRunResult(parameters.RunId, counts);
-    }
-
-    /// <summary>
-    /// The chunks side by side, sharing MaxParallelBatches between them (<see cref="ChunkPlan"/>), so that the slots
-    /// stay busy across chunk boundaries; progress after each chunk.
-    /// </summary>
-    private static Task<BatchOutcome> RunChunksAsync(TaskOrchestrationContext context, FeedRunRequest input, int[][] batches, RunWrite write)
-    {
-        var plan = ChunkPlan.For(batches, input.MaxParallelBatches, BatchesPerSubOrchestration);
-        var retry = input.Retry ?? RetrySettings.Default;
-        return BoundedFanOut.RunAsync(context, plan.Chunks.Count, plan.ChunksInFlight,
-            i => plan.Chunks[i].Batches.Length,
-            i => context.CallSubOrchestratorAsync<BatchOutcome>(nameof(SimulateChunkOrchestrator),
-                new SimulateChunkInput(input.Parameters, plan.Chunks[i].Batches, input.From, input.To, plan.Chunks[i].BatchesInFlight, retry, write),
-                new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:chunk-{i:0000}" }),
-            BoundedFanOut.Simulation(batches.Length));
     }
 }
 
@@ -84,8 +71,12 @@ internal static class SimulateBatches
         TaskOrchestrationContext context, Core.Feed.RunParameters parameters, int[][] batches, DateOnly from, DateOnly to,
         int maxInFlight, TaskOptions retry, RunWrite write) =>
         BoundedFanOut.RunAsync(context, batches.Length, maxInFlight, _ => 1,
-            i => context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity), new SimulateBatchInput(parameters, batches[i], from, to, write), retry),
+            i => Start(context, parameters, batches[i], from, to, retry, write),
             BoundedFanOut.Simulation(batches.Length));
+
+    public static Task<BatchOutcome> Start(
+        TaskOrchestrationContext context, Core.Feed.RunParameters parameters, int[] parts, DateOnly from, DateOnly to, TaskOptions retry, RunWrite write) =>
+        context.CallActivityAsync<BatchOutcome>(nameof(SimulateBatchActivity), new SimulateBatchInput(parameters, parts, from, to, write), retry);
 }
 
 /// <summary>

@@ -28,13 +28,11 @@ internal static class WrappedPhases
         TaskOrchestrationContext context, Core.Feed.RunParameters parameters, string activity, int[][] batches, int maxParallelBatches,
         RetrySettings retry, RunWrite write, Func<int, long, RunProgress> progress)
     {
-        if (batches.Length <= FeedOrchestrator.BatchesPerSubOrchestration)
-            return Batches(context, parameters, activity, batches, maxParallelBatches, FeedRetry.Create(retry), write, progress);
-        var plan = ChunkPlan.For(batches, maxParallelBatches, FeedOrchestrator.BatchesPerSubOrchestration);
-        return BoundedFanOut.RunAsync(context, plan.Chunks.Count, plan.ChunksInFlight,
-            i => plan.Chunks[i].Batches.Length,
-            i => context.CallSubOrchestratorAsync<WrappedBatchOutcome>(nameof(WrappedChunkOrchestrator),
-                new WrappedChunkInput(parameters, activity, plan.Chunks[i].Batches, plan.Chunks[i].BatchesInFlight, retry, write),
+        var options = FeedRetry.Create(retry);
+        return BoundedFanOut.BatchesAsync(context, batches, maxParallelBatches,
+            i => Start(context, parameters, activity, batches[i], options, write),
+            (chunk, i) => context.CallSubOrchestratorAsync<WrappedBatchOutcome>(nameof(WrappedChunkOrchestrator),
+                new WrappedChunkInput(parameters, activity, chunk.Batches, chunk.BatchesInFlight, retry, write),
                 new SubOrchestrationOptions { InstanceId = $"{context.InstanceId}:{activity}-chunk-{i:0000}" }),
             progress);
     }
@@ -43,8 +41,12 @@ internal static class WrappedPhases
         TaskOrchestrationContext context, Core.Feed.RunParameters parameters, string activity, int[][] batches, int maxInFlight,
         TaskOptions retry, RunWrite write, Func<int, long, RunProgress> progress) =>
         BoundedFanOut.RunAsync(context, batches.Length, maxInFlight, _ => 1,
-            i => context.CallActivityAsync<WrappedBatchOutcome>(activity, new WrappedBatchInput(parameters, batches[i], write), retry),
+            i => Start(context, parameters, activity, batches[i], retry, write),
             progress);
+
+    private static Task<WrappedBatchOutcome> Start(
+        TaskOrchestrationContext context, Core.Feed.RunParameters parameters, string activity, int[] parts, TaskOptions retry, RunWrite write) =>
+        context.CallActivityAsync<WrappedBatchOutcome>(activity, new WrappedBatchInput(parameters, parts, write), retry);
 }
 
 /// <summary>A slice of one Wrapped phase's batches, fanned out under its own history.</summary>
