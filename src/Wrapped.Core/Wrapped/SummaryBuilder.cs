@@ -12,6 +12,7 @@ internal sealed class SummaryBuilder
     private readonly List<int> _artists = [];
     private readonly long[] _genreMs;
     private readonly long[] _genrePlays;
+    private readonly List<int> _genres = [];
     private readonly TopList _topTracks;
     private readonly TopList _topArtists;
     private readonly TopList _topGenres;
@@ -45,12 +46,14 @@ internal sealed class SummaryBuilder
         }
         var distinctArtists = _artists.Count;
         _artists.Clear();
-        for (var g = 0; g < _genreMs.Length; g++)
+        // Only the genres played are visited and cleared: a catalog has thousands, a listener-year a few dozen.
+        foreach (var genre in _genres)
         {
-            if (_genrePlays[g] > 0) _topGenres.Offer(g, _genreMs[g], _genrePlays[g]);
+            _topGenres.Offer(genre, _genreMs[genre], _genrePlays[genre]);
+            _genreMs[genre] = 0;
+            _genrePlays[genre] = 0;
         }
-        Array.Clear(_genreMs);
-        Array.Clear(_genrePlays);
+        _genres.Clear();
 
         var tracks = _catalog.Tracks;
         var scores = new ListeningScores(
@@ -92,6 +95,7 @@ internal sealed class SummaryBuilder
             var genre = builder._catalog.GenreOf(track);
             if (genre != WrappedCatalog.NoGenre)
             {
+                if (builder._genrePlays[genre] == 0) builder._genres.Add(genre);
                 builder._genreMs[genre] += listeningMs;
                 builder._genrePlays[genre] += plays;
             }

@@ -4,14 +4,15 @@ namespace Wrapped.Core.Wrapped;
 
 /// <summary>
 /// Listening time and plays per track for one listener-year. A play is appended to a small log (track and listening
-/// time in one word); when the log is full it is sorted and folded into the totals, an array sorted by track. Each
-/// play writes next to the one before, where a hash map would touch a random line of a table too large for any
-/// cache; the fold reads and writes the totals in order. Memory: the totals (16 bytes a track played) and the log.
+/// time in one word); when the log is full it is folded into the totals, an array of one entry per track played.
+/// Each play writes next to the one before, where a hash map would touch a random line of a table too large for any
+/// cache; a fold first streams the totals in, then adds the log to them. Memory: the totals (16 bytes a track
+/// played) and the log.
 /// </summary>
 internal sealed class TrackTallies(TrackTallies.Pool pool)
 {
     // Folds cost a pass over the totals; a few thousand plays between folds keep that pass rare.
-    private const int LogCapacity = 2048;
+    private const int LogCapacity = 4096;
 
     private ulong[] _log = new ulong[64];
     private int _logged;
@@ -36,7 +37,7 @@ internal sealed class TrackTallies(TrackTallies.Pool pool)
         _log[_logged++] = ((ulong)(uint)track << 32) | (uint)listeningMs;
     }
 
-    /// <summary>Calls <paramref name="visit"/> with every track's totals, in track order.</summary>
+    /// <summary>Calls <paramref name="visit"/> with every track's totals, in no particular order.</summary>
     public void ForEach<TVisitor>(ref TVisitor visit)
         where TVisitor : struct, ITallyVisitor
     {
@@ -57,96 +58,54 @@ internal sealed class TrackTallies(TrackTallies.Pool pool)
     }
 
     /// <summary>
-    /// Sorts the log by track, adds the plays of tracks already counted in place, then merges the new tracks in from
-    /// the back, growing the totals only when they run out of room.
+    /// Adds the log into the totals: the totals' positions are written into the thread's track-indexed scratch, each
+    /// logged play then finds its track's entry there (or appends one), and the scratch is cleared again. The totals
+    /// are in no particular order: what they feed (sums, and top lists ordered by time then id) does not depend on it.
     /// </summary>
     private void Fold()
     {
         if (_logged == 0) return;
-        var log = SortByTrack(_log.AsSpan(0, _logged));
+        var log = _log.AsSpan(0, _logged);
         _logged = 0;
-
-        // Runs of the same track become one entry, at the front of the log's span of distinct tracks.
-        var fresh = 0;
-        var known = 0;
-        for (var i = 0; i < log.Length;)
+        uint largest = 0;
+        foreach (var word in log) largest = Math.Max(largest, (uint)(word >> 32));
+        var positions = Positions((int)largest + 1);
+        for (var i = 0; i < _count; i++) positions[_totals[i].Track] = i + 1;
+        foreach (var word in log)
         {
-            var track = (int)(log[i] >> 32);
-            long listeningMs = 0;
-            var plays = 0;
-            for (; i < log.Length && (int)(log[i] >> 32) == track; i++)
+            var track = (int)(word >> 32);
+            ref var position = ref positions[track];
+            if (position == 0)
             {
-                listeningMs += (uint)log[i];
-                plays++;
+                if (_count == _totals.Length) Grow();
+                _totals[_count] = new Tally { Track = track };
+                position = ++_count;
             }
-            while (known < _count && _totals[known].Track < track) known++;
-            if (known < _count && _totals[known].Track == track)
-            {
-                _totals[known].ListeningMs += listeningMs;
-                _totals[known].Plays += plays;
-            }
-            else
-            {
-                Pending[fresh++] = new Tally { Track = track, ListeningMs = listeningMs, Plays = plays };
-            }
+            ref var tally = ref _totals[position - 1];
+            tally.ListeningMs += (uint)word;
+            tally.Plays++;
         }
-        if (fresh == 0) return;
-
-        if (_count + fresh > _totals.Length)
-        {
-            var larger = pool.Rent(Math.Max(64, _count + fresh));
-            _totals.AsSpan(0, _count).CopyTo(larger);
-            pool.Return(_totals);
-            _totals = larger;
-        }
-        var to = _count + fresh - 1;
-        var from = _count - 1;
-        for (var f = fresh - 1; f >= 0; f--)
-        {
-            while (from >= 0 && _totals[from].Track > Pending[f].Track) _totals[to--] = _totals[from--];
-            _totals[to--] = Pending[f];
-        }
-        _count += fresh;
+        for (var i = 0; i < _count; i++) positions[_totals[i].Track] = 0;
     }
 
-    /// <summary>
-    /// Sorts the log by track (the high half of each word) with a least-significant-digit radix sort, a byte of the
-    /// track a pass, as many passes as the largest track needs (two for a catalog under 65,536 tracks); plays of one
-    /// track keep their order. Returns the sorted words, in the log or in the thread's scratch.
-    /// </summary>
-    private static Span<ulong> SortByTrack(Span<ulong> log)
+    private void Grow()
     {
-        ulong largest = 0;
-        foreach (var word in log) largest |= word;
-        var passes = Math.Max(1, (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(largest >> 32)) + 7) / 8);
-        var from = log;
-        var to = Scratch.AsSpan(0, log.Length);
-        Span<int> counts = stackalloc int[256];
-        for (var pass = 0; pass < passes; pass++)
-        {
-            var shift = 32 + 8 * pass;
-            counts.Clear();
-            foreach (var word in from) counts[(int)(word >> shift) & 0xFF]++;
-            var offset = 0;
-            for (var digit = 0; digit < 256; digit++) (counts[digit], offset) = (offset, offset + counts[digit]);
-            foreach (var word in from) to[counts[(int)(word >> shift) & 0xFF]++] = word;
-            var swap = from;
-            from = to;
-            to = swap;
-        }
-        return from;
+        var larger = pool.Rent(Math.Max(64, _totals.Length * 2));
+        _totals.AsSpan(0, _count).CopyTo(larger);
+        pool.Return(_totals);
+        _totals = larger;
     }
 
-    // The fold's scratch, shared by every listener of a thread: the radix sort's other buffer and the new tracks.
+    // Each track's position in the totals being folded, plus one (0: not there); all zero between folds. Shared by
+    // every listener of a thread, and as long as the largest track index seen.
     [ThreadStatic]
-    private static ulong[]? s_scratch;
+    private static int[]? s_positions;
 
-    [ThreadStatic]
-    private static Tally[]? s_pending;
-
-    private static ulong[] Scratch => s_scratch ??= new ulong[LogCapacity];
-
-    private static Tally[] Pending => s_pending ??= new Tally[LogCapacity];
+    private static int[] Positions(int length)
+    {
+        if (s_positions is null || s_positions.Length < length) s_positions = new int[Math.Max(length, s_positions?.Length * 2 ?? 0)];
+        return s_positions;
+    }
 
     /// <summary>Gives the totals back to their pool; the tallies are empty afterwards.</summary>
     public void Release()

