@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Numerics;
 
 namespace Wrapped.Core.Wrapped;
@@ -56,8 +58,8 @@ internal sealed class HeardCommonality
     }
 
     /// <summary>
-    /// One pass over the heard tracks in newness order: position k of m has weight (1 − q)·q^k oldest first, and the
-    /// mirror position newest first; each weight is the previous one times q (or 1/q), so no table is built.
+    /// The heard tracks' popularity ranks in newness order, then their candidate weights summed by rank for either
+    /// order, then each rank's share of the candidates below it.
     /// </summary>
     private void Rebuild()
     {
@@ -72,26 +74,14 @@ internal sealed class HeardCommonality
         }
         _pendingCount = 0;
         var size = _count;
-        var weights = new CandidateWeights(size);
-        var ratio = weights.Ratio;
-        var tail = weights.At(size - 1);
-        // Oldest first, position k weighs (1 − q)·q^k; newest first, the track at k sits at m − 1 − k, whose weight
-        // grows by 1/q as k goes up. The last position of either order takes the tail.
-        var oldestFirst = weights.At(0);
-        var newestFirst = size >= 2 ? weights.At(size - 2) : 0;
+        var ranksInOrder = HeardRanks(size);
         var popularityRank = tables.PopularityRank;
-        var k = 0;
+        var n = 0;
         for (var w = 0; w < _tracks.Length; w++)
         {
-            for (var bits = _tracks[w]; bits != 0; bits &= bits - 1, k++)
-            {
-                var rank = popularityRank[(w << 6) + BitOperations.TrailingZeroCount(bits)];
-                shares[2 * rank] += k == size - 1 ? tail : oldestFirst;
-                shares[2 * rank + 1] += k == 0 ? tail : newestFirst;
-                oldestFirst *= ratio;
-                if (k > 0) newestFirst /= ratio;
-            }
+            for (var bits = _tracks[w]; bits != 0; bits &= bits - 1) ranksInOrder[n++] = popularityRank[(w << 6) + BitOperations.TrailingZeroCount(bits)];
         }
+        AddWeights(ranksInOrder[..size], new CandidateWeights(size), shares);
         if (_shares.Length == 0) _shares = new float[2 * ranks];
         double belowOldestFirst = 0, belowNewestFirst = 0;
         for (var rank = 0; rank < ranks; rank++)
@@ -103,5 +93,70 @@ internal sealed class HeardCommonality
             belowNewestFirst += levelNewestFirst;
         }
         _builtCount = _count;
+    }
+
+    /// <summary>
+    /// Adds each position's weight to its rank, for both orders: position k of m weighs (1 − q)·q^k oldest first, and
+    /// newest first it weighs what position m − 1 − k weighs oldest first; the last position of either order takes
+    /// the tail. The weights come from products, not powers: two chains for each order, even and odd positions, each
+    /// step a multiplication by q² (or 1/q²), so the chains' latency is shared between two positions.
+    /// </summary>
+    private static void AddWeights(ReadOnlySpan<int> ranks, CandidateWeights weights, Span<double> shares)
+    {
+        var size = ranks.Length;
+        var tail = weights.At(size - 1);
+        shares[2 * ranks[0] + 1] += tail;
+        shares[2 * ranks[size - 1]] += tail;
+        if (size == 1) return;
+        shares[2 * ranks[0]] += weights.At(0);
+        // Oldest first at positions 0 … m − 2 (the last took the tail); newest first at 1 … m − 1, where position k
+        // weighs At(m − 1 − k).
+        var ratio = weights.Ratio;
+        var ratioSquared = ratio * ratio;
+        var inverseSquared = 1 / ratioSquared;
+        double oldestEven = weights.At(0), oldestOdd = oldestEven * ratio;
+        double newestOdd = weights.At(size - 2), newestEven = newestOdd / ratio;
+        // Position 0's oldest-first weight is added above: the loop starts at 1 for both orders.
+        oldestEven *= ratioSquared;
+        ref var share = ref MemoryMarshal.GetReference(shares);
+        var k = 1;
+        for (; k + 1 < size - 1; k += 2)
+        {
+            var (odd, even) = (ranks[k], ranks[k + 1]);
+            Unsafe.Add(ref share, 2 * odd) += oldestOdd;
+            Unsafe.Add(ref share, 2 * odd + 1) += newestOdd;
+            Unsafe.Add(ref share, 2 * even) += oldestEven;
+            Unsafe.Add(ref share, 2 * even + 1) += newestEven;
+            oldestOdd *= ratioSquared;
+            oldestEven *= ratioSquared;
+            newestOdd *= inverseSquared;
+            newestEven *= inverseSquared;
+        }
+        for (; k < size; k++)
+        {
+            var rank = ranks[k];
+            if (k < size - 1) shares[2 * rank] += (k & 1) == 1 ? oldestOdd : oldestEven;
+            shares[2 * rank + 1] += (k & 1) == 1 ? newestOdd : newestEven;
+            if ((k & 1) == 1)
+            {
+                oldestOdd *= ratioSquared;
+                newestOdd *= inverseSquared;
+            }
+            else
+            {
+                oldestEven *= ratioSquared;
+                newestEven *= inverseSquared;
+            }
+        }
+    }
+
+    // The heard tracks' ranks in order, for a rebuild: one buffer per thread, as long as the largest heard subset.
+    [ThreadStatic]
+    private static int[]? s_ranks;
+
+    private static Span<int> HeardRanks(int size)
+    {
+        if (s_ranks is null || s_ranks.Length < size) s_ranks = new int[Math.Max(size, 2 * (s_ranks?.Length ?? 512))];
+        return s_ranks;
     }
 }
