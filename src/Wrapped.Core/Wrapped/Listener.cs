@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Wrapped.Core.TimeZones;
 
 namespace Wrapped.Core.Wrapped;
 
@@ -19,13 +20,18 @@ internal sealed class Listener
     private readonly List<ListenerYear> _years = [];
     private ListenerYear? _year;
     private LocalDay _day = new(long.MinValue, 0, 0, 0);
+    // The current day's bounds in local milliseconds, and the UTC span sharing one offset: a play's local time and
+    // day come from two comparisons, the clock asked only when a play leaves the span (a transition, or the first play).
+    private long _dayStartMs = long.MaxValue;
+    private long _dayEndMs = long.MinValue;
+    private OffsetSpan _span = new(long.MaxValue, long.MinValue, 0);
     private int _previousTrack = NoTrack;
     private int _previousArtist = NoTrack;
-    private long _lastPlayMs = long.MinValue;
 
-    public Listener(long userId, WrappedCatalog catalog, ListenerClock clock, TrackTallies.Pool tallies)
+    public Listener(long userId, int index, WrappedCatalog catalog, ListenerClock clock, TrackTallies.Pool tallies)
     {
         UserId = userId;
+        Index = index;
         _catalog = catalog;
         _clock = clock;
         _tallies = tallies;
@@ -35,37 +41,33 @@ internal sealed class Listener
 
     public long UserId { get; }
 
+    /// <summary>The listener's number in its aggregator, in the order first seen.</summary>
+    public int Index { get; }
+
     public ListenerClock Clock => _clock;
 
     /// <summary>The years with at least one play, in the order first played (chronological).</summary>
     public IReadOnlyList<ListenerYear> Years => _years;
 
-    /// <summary>Whether <paramref name="timestampMs"/> would come before a play already added.</summary>
-    public bool IsBeforeLastPlay(long timestampMs) => timestampMs < _lastPlayMs;
-
-    public long LastPlayMs => _lastPlayMs;
-
-    /// <summary>Starts loading what a coming play of the track in <paramref name="slot"/> will read: its artist's heard bit and its popularity's shares.</summary>
+    /// <summary>Starts loading what a coming play of a track with these <paramref name="facts"/> will read: its artist's heard bit and its popularity's shares.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Prefetch(int slot)
+    public void Prefetch(in PlayFacts facts)
     {
-        ref readonly var facts = ref _catalog.Table.FactsAt(slot, out _);
         Simulation.Prefetcher.Line(ref _heardArtists[facts.Artist >> 6]);
         _heard.Prefetch(facts.PopularityRank);
     }
 
     /// <summary>
-    /// Adds one play of the track in table slot <paramref name="slot"/>; <paramref name="timestampMs"/> must not be
-    /// earlier than the previous play's.
+    /// Adds one play of catalog track <paramref name="track"/>, whose <paramref name="facts"/> are given; <paramref name="timestampMs"/> must not be
+    /// earlier than the previous play's (the aggregator checks it as plays are taken).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(long timestampMs, int slot, long listeningMs)
+    public void Add(long timestampMs, int track, in PlayFacts facts, long listeningMs)
     {
-        _lastPlayMs = timestampMs;
-        var local = _clock.ToLocalMilliseconds(timestampMs);
-        if (!_day.Contains(local)) EnterDay(local);
+        if (timestampMs < _span.FromUtcMs || timestampMs >= _span.UntilUtcMs) _span = _clock.OffsetSpanAt(timestampMs);
+        var local = timestampMs + _span.OffsetMs;
+        if (local < _dayStartMs || local >= _dayEndMs) EnterDay(local);
         var year = _year!;
-        ref readonly var facts = ref _catalog.Table.FactsAt(slot, out var track);
 
         year.ListeningMs += listeningMs;
         year.Plays++;
@@ -73,7 +75,7 @@ internal sealed class Listener
         if (timestampMs < year.FirstPlayMs) year.FirstPlayMs = timestampMs;
         year.LastPlayMs = timestampMs;
         year.ListeningMsByMonth[_day.Month] += listeningMs;
-        year.PlaysByHour[_day.HourOf(local)]++;
+        year.PlaysByHour[(int)((local - _dayStartMs) / LocalDay.MillisecondsPerHour)]++;
         year.PlaysByWeekday[_day.Weekday]++;
         year.Tracks.Add(track, listeningMs);
 
@@ -130,6 +132,8 @@ internal sealed class Listener
     private void EnterDay(long localMilliseconds)
     {
         _day = LocalDay.Of(localMilliseconds);
+        _dayStartMs = _day.DayNumber * LocalDay.MillisecondsPerDay;
+        _dayEndMs = _dayStartMs + LocalDay.MillisecondsPerDay;
         if (_year?.Year == _day.Year) return;
         _year = null;
         foreach (var y in _years)

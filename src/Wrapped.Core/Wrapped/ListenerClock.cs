@@ -18,6 +18,9 @@ public abstract class ListenerClock
     /// <summary>Milliseconds since 1970-01-01T00:00 local time, for <paramref name="utcMilliseconds"/> since the Unix epoch.</summary>
     public abstract long ToLocalMilliseconds(long utcMilliseconds);
 
+    /// <summary>The span of UTC instants around <paramref name="utcMilliseconds"/> that share its offset from UTC.</summary>
+    public abstract OffsetSpan OffsetSpanAt(long utcMilliseconds);
+
     /// <summary>A new clock for one listener in <paramref name="zoneId"/> (an IANA id of the TZDB).</summary>
     public static ListenerClock For(string zoneId) =>
         zoneId == ListenerTimeZone.UtcId ? Utc : new ZoneClock(ListenerTimeZone.Get(zoneId));
@@ -27,6 +30,8 @@ public abstract class ListenerClock
         public override string ZoneId => ListenerTimeZone.UtcId;
 
         public override long ToLocalMilliseconds(long utcMilliseconds) => utcMilliseconds;
+
+        public override OffsetSpan OffsetSpanAt(long utcMilliseconds) => new(long.MinValue, long.MaxValue, 0);
     }
 
     /// <summary>Not shared between listeners or threads: it remembers the span its last play fell in.</summary>
@@ -41,5 +46,7 @@ public abstract class ListenerClock
             if (utcMilliseconds < _span.FromUtcMs || utcMilliseconds >= _span.UntilUtcMs) _span = zone.OffsetSpanAt(utcMilliseconds);
             return utcMilliseconds + _span.OffsetMs;
         }
+
+        public override OffsetSpan OffsetSpanAt(long utcMilliseconds) => zone.OffsetSpanAt(utcMilliseconds);
     }
 }

@@ -9,65 +9,70 @@ namespace Wrapped.Core.Wrapped;
 
 /// <summary>
 /// The catalog's tracks as the aggregation reads them: a hash table from a track id, exactly as an event file stores it
-/// (an Avro string: zig-zag length, then UTF-8), to a 64-byte cache line holding that id, the track's index and the
-/// <see cref="PlayFacts"/> a play needs. Resolving a play's track and reading its facts touch one line of the table
-/// (which does not fit in a core's cache) and one of a small array of control bytes (which does).
+/// (an Avro string: zig-zag length, then UTF-8), to a 32-byte entry holding that id and the track's index; and, by
+/// track index, the 32 bytes of <see cref="PlayFacts"/> a play needs. Resolving a play's track touches one line of
+/// the entries and one of a small array of control bytes; aggregating it, one line of the facts. The two are read
+/// at different times (a play is resolved when decoded, aggregated later), so each phase has half the memory to
+/// keep in cache that one table of both would need.
 /// </summary>
 /// <remarks>
 /// The layout of a "Swiss table": one control byte per slot (empty, or 7 bits of the id's hash), scanned sixteen at a
 /// time with one vector comparison, so a lookup reads only the slots whose bits match, nearly always just its own.
-/// Slots are filled by linear probing, at most three quarters full. Ids longer than <see cref="InlineKeyBytes"/> bytes
+/// Slots are filled by linear probing, at most half full. Ids longer than <see cref="InlineKeyBytes"/> bytes
 /// (never a Spotify id, which is 22 characters) are compared with the catalog's copy instead of the inline one. The
-/// lines live in a pinned array so that they can be aligned to cache lines.
+/// table lives in native memory aligned to cache lines and, where the system allows, in huge pages (<see cref="HugePageMemory"/>).
 /// </remarks>
 internal sealed class TrackTable
 {
-    /// <summary>A position in the table; what the aggregation carries from a play's lookup to its use.</summary>
+    /// <summary>What <see cref="Find(ReadOnlySpan{byte})"/> returns for an id the catalog lacks.</summary>
     public const int NotFound = -1;
 
-    /// <summary>Ids up to this many bytes (Avro length included) are kept in the table's lines.</summary>
+    /// <summary>Ids up to this many bytes (Avro length included) are kept in the table's entries.</summary>
     public const int InlineKeyBytes = 24;
 
-    private const int EntryBytes = 64;
+    private const int EntryBytes = 32;
+    private const int FactsBytes = 32;
     private const int GroupWidth = 16;
     private const byte Empty = 0x80;
 
     private readonly SimulationCatalog _catalog;
-    private readonly byte[] _entries;
-    private readonly int _firstEntry;
-    private readonly byte[] _control;
-    private readonly int[] _slotOfTrack;
+    // The lines, then the control bytes, in one block of memory: see HugePageMemory.
+    private readonly HugePageMemory _memory;
+    private readonly unsafe byte* _entries;
+    private readonly unsafe byte* _facts;
+    private readonly unsafe byte* _control;
+    private readonly int _controlLength;
     private readonly int _mask;
 
     public TrackTable(SimulationCatalog catalog, Func<int, PlayFacts> factsOf)
     {
         _catalog = catalog;
         var count = catalog.TrackCount;
-        var capacity = (int)Math.Max(GroupWidth, BitOperations.RoundUpToPowerOf2((uint)(count + count / 3 + 1)));
+        // At most half full: an id nearly always sits in its home slot or the next, the two lines a lookup prefetches.
+        var capacity = (int)Math.Max(GroupWidth, BitOperations.RoundUpToPowerOf2((uint)(2 * count + 1)));
         _mask = capacity - 1;
-        _entries = GC.AllocateArray<byte>(capacity * EntryBytes + EntryBytes, pinned: true);
+        // The first group's bytes repeated after the last slot, so that a group read near the end needs no wrap.
+        _controlLength = capacity + GroupWidth;
+        _memory = new HugePageMemory((nuint)capacity * EntryBytes + (nuint)count * FactsBytes + (nuint)_controlLength);
         unsafe
         {
-            var address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_entries));
-            _firstEntry = (int)((EntryBytes - address % EntryBytes) % EntryBytes);
+            _entries = _memory.Pointer;
+            _facts = _entries + (nint)capacity * EntryBytes;
+            _control = _facts + (nint)count * FactsBytes;
         }
-        // The first group's bytes repeated after the last slot, so that a group read near the end needs no wrap.
-        _control = new byte[capacity + GroupWidth];
-        Array.Fill(_control, Empty);
-        _slotOfTrack = new int[count];
+        Control.Fill(Empty);
         for (var track = 0; track < count; track++)
         {
             var id = catalog.TrackIdAvro(track);
             var hash = Hash(id);
             var slot = (int)hash & _mask;
-            while (_control[slot] != Empty) slot = (slot + 1) & _mask;
+            while (Control[slot] != Empty) slot = (slot + 1) & _mask;
             SetControl(slot, Tag(hash));
             ref var entry = ref Entry(slot);
             entry.KeyLength = id.Length;
             entry.Track = track;
             if (id.Length <= InlineKeyBytes) id.CopyTo(entry.Key);
-            entry.Facts = factsOf(track);
-            _slotOfTrack[track] = slot;
+            FactsOf(track) = factsOf(track);
         }
     }
 
@@ -80,8 +85,12 @@ internal sealed class TrackTable
     public void Prefetch(ulong hash)
     {
         var slot = (int)hash & _mask;
-        Prefetcher.Line(ref _control[slot]);
+        Prefetcher.Line(ref Control[slot]);
+        Prefetcher.Line(ref Control[slot + GroupWidth - 1]);
         Prefetcher.Line(ref Entry(slot));
+        // The next slot, in the next line when the home slot ends its line (the table is followed by the facts, so
+        // the address is ours even after the last slot).
+        Prefetcher.Line(ref Entry(slot + 1));
     }
 
     /// <summary><see cref="Find(ReadOnlySpan{byte})"/> with the id's <see cref="Hash"/> already computed.</summary>
@@ -90,7 +99,7 @@ internal sealed class TrackTable
     {
         var tag = Vector128.Create(Tag(hash));
         var empty = Vector128.Create(Empty);
-        ref var control = ref MemoryMarshal.GetArrayDataReference(_control);
+        ref var control = ref MemoryMarshal.GetReference(Control);
         var position = (int)hash & _mask;
         while (true)
         {
@@ -105,20 +114,17 @@ internal sealed class TrackTable
         }
     }
 
-    /// <summary>The slot of track index <paramref name="track"/>.</summary>
-    public int SlotOf(int track) => _slotOfTrack[track];
-
-    /// <summary>The facts of the track in <paramref name="slot"/>, and its index.</summary>
+    /// <summary>The index of the track in <paramref name="slot"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref readonly PlayFacts FactsAt(int slot, out int track)
-    {
-        ref var entry = ref Entry(slot);
-        track = entry.Track;
-        return ref entry.Facts;
-    }
+    public int TrackAt(int slot) => Entry(slot).Track;
 
+    /// <summary>The facts of track index <paramref name="track"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref readonly PlayFacts Facts(int track) => ref Entry(_slotOfTrack[track]).Facts;
+    public ref readonly PlayFacts Facts(int track) => ref FactsOf(track);
+
+    /// <summary>Starts loading the facts of track index <paramref name="track"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PrefetchFacts(int track) => Prefetcher.Line(ref FactsOf(track));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool KeyEquals(int slot, ReadOnlySpan<byte> avroString)
@@ -132,13 +138,21 @@ internal sealed class TrackTable
 
     private void SetControl(int slot, byte tag)
     {
-        _control[slot] = tag;
-        if (slot < GroupWidth) _control[_mask + 1 + slot] = tag;
+        Control[slot] = tag;
+        if (slot < GroupWidth) Control[_mask + 1 + slot] = tag;
+    }
+
+    private unsafe Span<byte> Control
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(_control, _controlLength);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref TrackEntry Entry(int slot) =>
-        ref Unsafe.As<byte, TrackEntry>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), _firstEntry + slot * EntryBytes));
+    private unsafe ref TrackEntry Entry(int slot) => ref Unsafe.AsRef<TrackEntry>(_entries + (nint)slot * EntryBytes);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe ref PlayFacts FactsOf(int track) => ref Unsafe.AsRef<PlayFacts>(_facts + (nint)track * FactsBytes);
 
     /// <summary>Seven bits of the hash, other than those that chose the slot; never the empty marker.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -177,7 +191,6 @@ internal sealed class TrackTable
         public InlineKey Key;
         public int KeyLength;
         public int Track;
-        public PlayFacts Facts;
     }
 
     [InlineArray(InlineKeyBytes)]

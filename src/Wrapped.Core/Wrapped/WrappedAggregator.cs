@@ -7,37 +7,82 @@ namespace Wrapped.Core.Wrapped;
 
 /// <summary>
 /// Computes the Wrapped summaries of a group of listeners (a part of a run) from their plays, streaming: memory holds
-/// each listener's running totals, never the events. Feed it a part's event files day by day in date order (within a
-/// day, files and listeners in any order); a listener's plays must arrive in time order, and one that goes back in time
-/// is refused, since the familiarity, loyalty and commonality scores follow the order of plays.
+/// each listener's running totals and a window of recent plays, never the whole run's events. Feed it a part's event
+/// files day by day in date order (within a day, files and listeners in any order); a listener's plays must arrive in
+/// time order, and one that goes back in time is refused, since the familiarity, loyalty and commonality scores follow
+/// the order of plays.
 /// </summary>
-/// <remarks>One instance per thread. The summaries come out without letters: those need the whole population's medians.</remarks>
+/// <remarks>
+/// <para>
+/// Plays are not aggregated as they are decoded but gathered in a window of several days' files and then aggregated
+/// listener by listener: a day file holds a few dozen plays of each listener, and a listener's state (a few kilobytes
+/// spread over a dozen objects and arrays) falls out of the caches between one day and the next. Taking a week of a
+/// listener's plays in one go pays for loading that state once a week rather than once a day. Each listener still
+/// sees its own plays in exactly the order they were added, so the summaries are the same whatever the window.
+/// </para>
+/// <para>
+/// A file is taken whole or not at all: one that is refused (malformed, an unknown track, a play back in time) leaves
+/// the aggregator as it was before it. One instance per thread. The summaries come out without letters: those need
+/// the whole population's medians.
+/// </para>
+/// </remarks>
 public sealed class WrappedAggregator : IDisposable
 {
+    // About six days of a default part (1,250 listeners): 16 bytes a play, 4 MiB. A window closes only between
+    // files, so a file larger than this grows it.
+    internal const int DefaultWindowPlays = 1 << 18;
+
+    // A play's track line is asked for as soon as its id is decoded and read this many plays later.
+    private const int LookupDistance = 16;
+    private const int PendingMask = 2 * LookupDistance - 1;
+
+    // When plays are aggregated, the facts of the play this far ahead are loaded, and the listener's state it will
+    // touch half as far ahead (which reads those facts).
+    private const int FactsDistance = 16;
+    private const int StateDistance = 8;
+
+    private const int NoListener = -1;
+
     private readonly WrappedCatalog _catalog;
+    private readonly TrackTable _table;
     private readonly Func<long, ListenerClock> _clockOf;
     private readonly Dictionary<long, Listener> _listeners = [];
+    private readonly List<Listener> _listenerAt = [];
+    // What taking a play reads of its listener, by listener index, in arrays small enough to stay in cache (the
+    // listeners' objects do not): user id, the time of the last play taken, and the listener taken after this one
+    // last time, which is nearly always the next one again (a day file lists the same users in the same order).
+    private long[] _userIdAt = new long[64];
+    private long[] _takenUntilMs = new long[64];
+    private int[] _successorOf = new int[64];
+    private int _current = NoListener;
+    private long _currentUserId;
     private readonly EventFileDecoder _decoder = new();
     private readonly TrackTallies.Pool _tallies = TrackTallies.Pool.Shared;
-    private bool _disposed;
-    private readonly Play[] _batch = new Play[BatchSize];
-    private int _batched;
+    private readonly PendingLookup[] _pending = new PendingLookup[PendingMask + 1];
+    private readonly int _windowPlays;
+    private WindowPlay[] _window;
+    private int _windowed;
     private int _resolved;
-    private Listener? _current;
-    private Listener? _ahead;
-
-    // A play's track line is asked for as soon as its id is decoded and read a few plays later; plays are then
-    // aggregated a batch at a time, each listener's state fetched a few plays ahead of its use. Misses overlap
-    // instead of following one another.
-    private const int BatchSize = 1024;
-    private const int LookupDistance = 16;
-    private const int PrefetchDistance = 8;
+    private Run[] _runs = new Run[4096];
+    private int _runCount;
+    private bool _disposed;
 
     /// <param name="clockOf">Each listener's clock; UTC for everyone when null.</param>
     public WrappedAggregator(WrappedCatalog catalog, Func<long, ListenerClock>? clockOf = null)
+        : this(catalog, clockOf, DefaultWindowPlays)
+    {
+    }
+
+    /// <param name="windowPlays">Plays gathered before they are aggregated (tests vary it: the summaries must not change).</param>
+    internal WrappedAggregator(WrappedCatalog catalog, Func<long, ListenerClock>? clockOf, int windowPlays)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowPlays, 1);
+        _windowPlays = windowPlays;
+        // Grown as plays come, up to the window: a small part never holds the whole 4 MiB.
+        _window = new WindowPlay[Math.Min(windowPlays, 4096)];
         _catalog = catalog;
+        _table = catalog.Table;
         _clockOf = clockOf ?? (_ => ListenerClock.Utc);
     }
 
@@ -50,27 +95,43 @@ public sealed class WrappedAggregator : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(track);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(track, _catalog.TrackCount);
-        AddPlay(userId, timestampMs, _catalog.Table.SlotOf(track), listeningMs, path: null);
+        var mark = Mark();
+        try
+        {
+            Take(userId, timestampMs, listeningMs, path: null).Track = track;
+        }
+        catch
+        {
+            RollBack(mark);
+            throw;
+        }
+        _resolved = _windowed;
+        _current = NoListener;
+        Plays++;
+        if (_windowed >= _windowPlays) AggregateWindow();
     }
 
     /// <summary>Adds every play of an events file (the bytes of a whole <c>events/date=…/part-*.avro</c>); returns how many.</summary>
-    /// <exception cref="InvalidDataException">The file is malformed, names a track the catalog lacks, or goes back in time.</exception>
+    /// <exception cref="InvalidDataException">The file is malformed, names a track the catalog lacks, or goes back in time; none of its plays is added.</exception>
     public long AddEventFile(ReadOnlyMemory<byte> file, string path)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var mark = Mark();
         var visitor = new PlayVisitor(this, path);
         long plays;
         try
         {
             plays = _decoder.Decode(file, path, ref visitor);
+            while (_resolved < _windowed) Resolve(_resolved++, path);
         }
         catch
         {
-            // A file that fails part-way adds nothing more: the caller gives up on the part anyway.
-            _batched = 0;
-            _resolved = 0;
+            RollBack(mark);
             throw;
         }
-        Flush(path);
+        _current = NoListener;
+        Plays += plays;
+        if (_windowed >= _windowPlays) AggregateWindow();
         return plays;
     }
 
@@ -79,6 +140,7 @@ public sealed class WrappedAggregator : IDisposable
     public List<WrappedSummaryRecord> Summaries(Func<long, string?>? generatedPersonality = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        AggregateWindow();
         var builder = new SummaryBuilder(_catalog);
         var summaries = new List<WrappedSummaryRecord>(_listeners.Count);
         foreach (var listener in _listeners.Values.OrderBy(l => l.UserId))
@@ -103,81 +165,190 @@ public sealed class WrappedAggregator : IDisposable
             foreach (var year in listener.Years) year.Tracks.Release();
         }
         _listeners.Clear();
+        _listenerAt.Clear();
     }
 
+    /// <summary>
+    /// Appends a play to the window, checked against the listener's previous play; its track slot is the caller's to
+    /// fill. Consecutive plays of one listener form a run, which is what <see cref="AggregateWindow"/> groups.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddPlay(long userId, long timestampMs, int slot, long listeningMs, string? path)
+    private ref WindowPlay Take(long userId, long timestampMs, long listeningMs, string? path)
     {
-        var listener = _current;
-        if (listener is null || listener.UserId != userId) listener = Switch(userId);
-        if (listener.IsBeforeLastPlay(timestampMs)) ThrowOutOfOrder(userId, timestampMs, listener.LastPlayMs, path);
+        if (_current == NoListener || _currentUserId != userId) StartRun(userId);
+        ref var takenUntilMs = ref _takenUntilMs[_current];
+        if (timestampMs < takenUntilMs) ThrowOutOfOrder(userId, timestampMs, takenUntilMs, path);
         if ((ulong)listeningMs > uint.MaxValue) ThrowImpossibleListening(userId, listeningMs, path);
-        listener.Add(timestampMs, slot, listeningMs);
-        Plays++;
-    }
-
-    /// <summary>Queues a play whose track is already resolved (an id too long to keep inline).</summary>
-    private void Enqueue(long userId, long timestampMs, int slot, long listeningMs, string path)
-    {
-        ref var play = ref _batch[_batched++];
-        play = new Play { UserId = userId, TimestampMs = timestampMs, ListeningMs = listeningMs, Slot = slot, KeyLength = Play.Resolved };
-        if (_batched == BatchSize) Flush(path);
-    }
-
-    /// <summary>Queues a play with a copy of its track id, asks for the id's line, and resolves the play queued a few before.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Enqueue(long userId, long timestampMs, ulong hash, ReadOnlySpan<byte> trackIdAvro, long listeningMs, string path)
-    {
-        _catalog.Table.Prefetch(hash);
-        ref var play = ref _batch[_batched++];
-        play.UserId = userId;
+        takenUntilMs = timestampMs;
+        _runs[_runCount - 1].Length++;
+        if (_windowed == _window.Length) Array.Resize(ref _window, _window.Length * 2);
+        ref var play = ref _window[_windowed++];
         play.TimestampMs = timestampMs;
-        play.ListeningMs = listeningMs;
-        play.Hash = hash;
-        play.KeyLength = trackIdAvro.Length;
-        trackIdAvro.CopyTo(play.Key);
-        if (_batched - _resolved > LookupDistance) Resolve(_resolved++, path);
-        if (_batched == BatchSize) Flush(path);
+        play.ListeningMs = (uint)listeningMs;
+        return ref play;
+    }
+
+    private void StartRun(long userId)
+    {
+        var previous = _current;
+        var listener = previous == NoListener ? NoListener : _successorOf[previous];
+        if (listener == NoListener || _userIdAt[listener] != userId) listener = IndexOf(userId);
+        if (previous != NoListener) _successorOf[previous] = listener;
+        if (_runCount == _runs.Length) Array.Resize(ref _runs, _runs.Length * 2);
+        _runs[_runCount++] = new Run(listener, _windowed, 0, _takenUntilMs[listener]);
+        _current = listener;
+        _currentUserId = userId;
+    }
+
+    private int IndexOf(long userId)
+    {
+        if (_listeners.TryGetValue(userId, out var known)) return known.Index;
+        var index = _listenerAt.Count;
+        var listener = new Listener(userId, index, _catalog, _clockOf(userId), _tallies);
+        _listeners.Add(userId, listener);
+        _listenerAt.Add(listener);
+        if (index == _userIdAt.Length)
+        {
+            Array.Resize(ref _userIdAt, index * 2);
+            Array.Resize(ref _takenUntilMs, index * 2);
+            Array.Resize(ref _successorOf, index * 2);
+        }
+        _userIdAt[index] = userId;
+        _takenUntilMs[index] = long.MinValue;
+        _successorOf[index] = NoListener;
+        return index;
+    }
+
+    /// <summary>Takes a play whose track id is kept inline: asks for the id's line and resolves the play taken a few before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void TakeInline(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs, string path)
+    {
+        var hash = TrackTable.Hash(trackIdAvro);
+        _table.Prefetch(hash);
+        var position = _windowed;
+        Take(userId, timestampMs, listeningMs, path);
+        ref var pending = ref _pending[position & PendingMask];
+        pending.UserId = userId;
+        pending.Hash = hash;
+        pending.KeyLength = trackIdAvro.Length;
+        CopyKey(trackIdAvro, ref pending.Key);
+        if (_windowed - _resolved > LookupDistance) Resolve(_resolved++, path);
+    }
+
+    /// <summary>Takes a play whose track id is too long to keep inline: looked up at once.</summary>
+    private void TakeLong(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs, string path)
+    {
+        var slot = _table.Find(trackIdAvro);
+        if (slot == TrackTable.NotFound) ThrowUnknownTrack(userId, trackIdAvro, path);
+        var position = _windowed;
+        Take(userId, timestampMs, listeningMs, path).Track = _table.TrackAt(slot);
+        _pending[position & PendingMask].KeyLength = PendingLookup.Resolved;
+        if (_windowed - _resolved > LookupDistance) Resolve(_resolved++, path);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Resolve(int index, string path)
+    private void Resolve(int position, string path)
     {
-        ref var play = ref _batch[index];
-        if (play.KeyLength == Play.Resolved) return;
-        var key = ((ReadOnlySpan<byte>)play.Key)[..play.KeyLength];
-        play.Slot = _catalog.Table.Find(play.Hash, key);
-        if (play.Slot == TrackTable.NotFound) ThrowUnknownTrack(play.UserId, key, path);
+        ref var pending = ref _pending[position & PendingMask];
+        if (pending.KeyLength == PendingLookup.Resolved) return;
+        var key = ((ReadOnlySpan<byte>)pending.Key)[..pending.KeyLength];
+        var slot = _table.Find(pending.Hash, key);
+        if (slot == TrackTable.NotFound) ThrowUnknownTrack(pending.UserId, key, path);
+        _window[position].Track = _table.TrackAt(slot);
     }
 
-    private void Flush(string path)
+    /// <summary>Where the window stands before a file: what <see cref="RollBack"/> returns to. A file's plays start a run of their own.</summary>
+    /// <summary>Copies an id of up to <see cref="TrackTable.InlineKeyBytes"/> bytes in three overlapping words: a Spotify id (23 bytes with its length) takes no call to a general copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyKey(ReadOnlySpan<byte> key, ref InlineKey to)
     {
-        while (_resolved < _batched) Resolve(_resolved++, path);
-        var plays = _batch.AsSpan(0, _batched);
-        _batched = 0;
+        if (key.Length < 16)
+        {
+            key.CopyTo(to);
+            return;
+        }
+        ref var from = ref MemoryMarshal.GetReference(key);
+        ref var into = ref Unsafe.As<InlineKey, byte>(ref to);
+        Unsafe.WriteUnaligned(ref into, Unsafe.ReadUnaligned<ulong>(ref from));
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref into, 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref from, 8)));
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref into, key.Length - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref from, key.Length - 8)));
+    }
+
+    private (int Windowed, int Runs) Mark()
+    {
+        _current = NoListener;
+        return (_windowed, _runCount);
+    }
+
+    /// <summary>Forgets what was taken since <paramref name="mark"/>: the plays, their runs, and each listener's last play before them.</summary>
+    private void RollBack((int Windowed, int Runs) mark)
+    {
+        for (var r = _runCount - 1; r >= mark.Runs; r--) _takenUntilMs[_runs[r].Listener] = _runs[r].TakenBeforeMs;
+        _windowed = mark.Windowed;
+        _resolved = mark.Windowed;
+        _runCount = mark.Runs;
+        _current = NoListener;
+    }
+
+    /// <summary>Aggregates the window's plays listener by listener, each listener's runs in the order they were taken, and empties it.</summary>
+    private void AggregateWindow()
+    {
+        if (_runCount == 0) return;
+        // A stable counting sort of the runs by listener: a listener's runs keep their order.
+        var listeners = _listenerAt.Count;
+        var firstRun = new int[listeners + 1];
+        foreach (ref readonly var run in _runs.AsSpan(0, _runCount)) firstRun[run.Listener + 1]++;
+        for (var l = 0; l < listeners; l++) firstRun[l + 1] += firstRun[l];
+        var next = firstRun.AsSpan(0, listeners).ToArray();
+        var order = new int[_runCount];
+        for (var r = 0; r < _runCount; r++) order[next[_runs[r].Listener]++] = r;
+
+        var window = _window.AsSpan(0, _windowed);
+        for (var l = 0; l < listeners; l++)
+        {
+            var listener = _listenerAt[l];
+            for (var o = firstRun[l]; o < firstRun[l + 1]; o++)
+            {
+                ref readonly var run = ref _runs[order[o]];
+                AggregateRun(listener, window.Slice(run.Start, run.Length));
+            }
+        }
+        _windowed = 0;
         _resolved = 0;
+        _runCount = 0;
+        _current = NoListener;
+    }
+
+    private void AggregateRun(Listener listener, ReadOnlySpan<WindowPlay> plays)
+    {
+        for (var i = 0; i < Math.Min(FactsDistance, plays.Length); i++) _table.PrefetchFacts(plays[i].Track);
         for (var i = 0; i < plays.Length; i++)
         {
+            if (i + FactsDistance < plays.Length) _table.PrefetchFacts(plays[i + FactsDistance].Track);
+            if (i + StateDistance < plays.Length) listener.Prefetch(in _table.Facts(plays[i + StateDistance].Track));
             ref readonly var play = ref plays[i];
-            if (i + PrefetchDistance < plays.Length)
-            {
-                ref readonly var ahead = ref plays[i + PrefetchDistance];
-                ListenerOf(ahead.UserId)?.Prefetch(ahead.Slot);
-            }
-            AddPlay(play.UserId, play.TimestampMs, play.Slot, play.ListeningMs, path);
+            listener.Add(play.TimestampMs, play.Track, in _table.Facts(play.Track), play.ListeningMs);
         }
     }
 
-    /// <summary>A decoded play: its track id (a copy, while it waits for its line) and then its slot in the <see cref="TrackTable"/>.</summary>
-    [StructLayout(LayoutKind.Sequential, Size = 64)]
-    private struct Play
+    /// <summary>A play waiting in the window: 16 bytes.</summary>
+    [StructLayout(LayoutKind.Sequential, Pack = 4)]
+    private struct WindowPlay
+    {
+        public long TimestampMs;
+        public int Track;
+        public uint ListeningMs;
+    }
+
+    /// <summary>Consecutive plays of one listener in the window, and the listener's last play before them (to roll back to).</summary>
+    private record struct Run(int Listener, int Start, int Length, long TakenBeforeMs);
+
+    /// <summary>A decoded track id waiting for its line of the <see cref="TrackTable"/>.</summary>
+    private struct PendingLookup
     {
         public const int Resolved = -1;
         public long UserId;
-        public long TimestampMs;
-        public long ListeningMs;
         public ulong Hash;
-        public int Slot;
         public int KeyLength;
         public InlineKey Key;
     }
@@ -186,26 +357,6 @@ public sealed class WrappedAggregator : IDisposable
     private struct InlineKey
     {
         private byte _first;
-    }
-
-    /// <summary>The listener of a coming play, if known: the current one, or the next one, looked up once per run of its plays.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Listener? ListenerOf(long userId)
-    {
-        if (_current?.UserId == userId) return _current;
-        if (_ahead?.UserId != userId) _ahead = _listeners.GetValueOrDefault(userId);
-        return _ahead;
-    }
-
-    private Listener Switch(long userId)
-    {
-        if (!_listeners.TryGetValue(userId, out var listener))
-        {
-            listener = new Listener(userId, _catalog, _clockOf(userId), _tallies);
-            _listeners.Add(userId, listener);
-        }
-        _current = listener;
-        return listener;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -231,14 +382,8 @@ public sealed class WrappedAggregator : IDisposable
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs)
         {
-            if (trackIdAvro.Length <= TrackTable.InlineKeyBytes)
-            {
-                aggregator.Enqueue(userId, timestampMs, TrackTable.Hash(trackIdAvro), trackIdAvro, listeningMs, path);
-                return;
-            }
-            var slot = aggregator._catalog.Table.Find(trackIdAvro);
-            if (slot == TrackTable.NotFound) ThrowUnknownTrack(userId, trackIdAvro, path);
-            aggregator.Enqueue(userId, timestampMs, slot, listeningMs, path);
+            if (trackIdAvro.Length <= TrackTable.InlineKeyBytes) aggregator.TakeInline(userId, timestampMs, trackIdAvro, listeningMs, path);
+            else aggregator.TakeLong(userId, timestampMs, trackIdAvro, listeningMs, path);
         }
     }
 }

@@ -60,10 +60,15 @@ internal sealed class SimulatedListening
         }
     }
 
+    /// <summary>Every play of the day, by user then time, with its track's id.</summary>
+    public IEnumerable<(ListeningEvent Event, string TrackId)> DayPlays(DateOnly date) =>
+        Users.SelectMany(u => _plays[(date, u.UserId)]).Select(e => (e, Catalog.Tracks.TrackId(e.TrackIndex)));
+
     /// <summary>Every listener-year's summary, from the files of each day in date order, cut into parts of <paramref name="partSize"/>.</summary>
-    public List<WrappedSummaryRecord> Summaries(int partSize, bool reversePartsWithinDay = false, AvroCodecOptions? codec = null)
+    public List<WrappedSummaryRecord> Summaries(
+        int partSize, bool reversePartsWithinDay = false, AvroCodecOptions? codec = null, int windowPlays = WrappedAggregator.DefaultWindowPlays)
     {
-        using var aggregator = new WrappedAggregator(Catalog);
+        using var aggregator = new WrappedAggregator(Catalog, clockOf: null, windowPlays);
         foreach (var date in Dates)
         {
             var files = DayFiles(date, partSize, codec).ToList();

@@ -39,8 +39,7 @@ public sealed class TrackTableTests
     {
         var slot = catalog.Table.Find(EventRecordCodec.EncodeAvroString(id));
         Assert.NotEqual(TrackTable.NotFound, slot);
-        catalog.Table.FactsAt(slot, out var track);
-        return track;
+        return catalog.Table.TrackAt(slot);
     }
 
     [Fact]

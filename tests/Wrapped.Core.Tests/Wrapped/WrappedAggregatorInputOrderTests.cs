@@ -19,6 +19,46 @@ public sealed class WrappedAggregatorInputOrderTests
         Assert.Equal(oneFileADay, Json(Listening.Summaries(partSize: 1, reversePartsWithinDay: true, codec: AvroCodecOptions.Parse("null"))));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(37)]
+    [InlineData(1_000)]
+    public void Summaries_PlaysAggregatedInWindowsOfAnySize_AreTheSame(int windowPlays)
+    {
+        // The default window holds the whole input: every listener's plays are aggregated in one go.
+        var oneWindow = Json(Listening.Summaries(partSize: 5));
+
+        Assert.True(Listening.Plays < WrappedAggregator.DefaultWindowPlays);
+        Assert.Equal(oneWindow, Json(Listening.Summaries(partSize: 5, windowPlays: windowPlays)));
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(WrappedAggregator.DefaultWindowPlays)]
+    public void AddEventFile_ARefusedFileBetweenOthers_LeavesTheSummariesAsWithoutIt(int windowPlays)
+    {
+        using var clean = new WrappedAggregator(Listening.Catalog, clockOf: null, windowPlays);
+        using var interrupted = new WrappedAggregator(Listening.Catalog, clockOf: null, windowPlays);
+        // A file of a later day whose last play names an unknown track: refused only after every listener in it
+        // has been taken up to that later day, which must be forgotten, or the next real day would go back in time.
+        var later = Listening.DayPlays(Listening.Dates[8]).ToList();
+        later[^1] = (later[^1].Event, "not-in-the-catalog");
+        var refused = Core.Tests.Avro.AvroTestFiles.Events(later);
+
+        for (var d = 0; d < Listening.Dates.Length; d++)
+        {
+            foreach (var (path, bytes) in Listening.DayFiles(Listening.Dates[d], 12))
+            {
+                clean.AddEventFile(bytes, path);
+                interrupted.AddEventFile(bytes, path);
+            }
+            if (d == 4) Assert.Throws<InvalidDataException>(() => interrupted.AddEventFile(refused, "refused.avro"));
+        }
+
+        Assert.Equal(clean.Plays, interrupted.Plays);
+        Assert.Equal(Json(clean.Summaries()), Json(interrupted.Summaries()));
+    }
+
     [Fact]
     public void Summaries_TenDaysAcrossANewYear_EveryPlayCountedOnceInItsYear()
     {
