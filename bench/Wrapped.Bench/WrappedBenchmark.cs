@@ -91,13 +91,15 @@ internal static class WrappedBenchmark
         {
             for (var part = 0; part < parameters.PartCount; part++) await store.DeleteAsync(layout.WrappedOutcome(part), CancellationToken.None);
             var stopwatch = Stopwatch.StartNew();
-            await LocalWrappedRunner.RunAsync(store, layout, parameters, new RunSchedule(parameters.PartSize, parallelism), null, CancellationToken.None);
+            var phases = new PhaseClock(stopwatch, parameters.PartCount);
+            await LocalWrappedRunner.RunAsync(store, layout, parameters, new RunSchedule(parameters.PartSize, parallelism), phases, CancellationToken.None);
             var time = stopwatch.Elapsed;
             var after = DecodeOnly(folder, layout, parameters, parallelism);
             var decodeRate = (before.Rate + after.Rate) / 2;
             runs.Add((time, decodeRate));
             log.WriteLine($"run {r + 1}: Wrapped {warm.Events:N0} events in {time.TotalSeconds:N2} s = {warm.Events / time.TotalSeconds / 1e6:N2} M events/s; "
-                + $"decode only {before.Rate / 1e6:N2} before, {after.Rate / 1e6:N2} after; ratio {warm.Events / time.TotalSeconds / decodeRate:N2}");
+                + $"decode only {before.Rate / 1e6:N2} before, {after.Rate / 1e6:N2} after; ratio {warm.Events / time.TotalSeconds / decodeRate:N2} "
+                + $"(scoring {phases.Scored.TotalSeconds:N2} s, medians {(phases.Medians - phases.Scored).TotalSeconds:N2} s, classifying {(time - phases.Medians).TotalSeconds:N2} s)");
             before = after;
         }
         var peakMiB = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
@@ -135,7 +137,7 @@ internal static class WrappedBenchmark
         for (var r = 0; r < repeat; r++)
         {
             var cpu = process.TotalProcessorTime;
-            var decoded = DecodeOnly(folder, layout, parameters with { Users = Math.Min(parameters.Users, (part + 1) * parameters.PartSize) }, 1, part);
+            var decoded = Environment.GetEnvironmentVariable("WRAPPED_BENCH_SCORE_ONLY") == "1" ? default : DecodeOnly(folder, layout, parameters with { Users = Math.Min(parameters.Users, (part + 1) * parameters.PartSize) }, 1, part);
             process.Refresh();
             var decodeCpu = process.TotalProcessorTime - cpu;
             var (collections, allocated) = (GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
@@ -189,6 +191,20 @@ internal static class WrappedBenchmark
         });
         var time = stopwatch.Elapsed;
         return (events, time, events / time.TotalSeconds);
+    }
+
+    /// <summary>When the runner's three phases end, from its progress reports: every part scored, then the medians.</summary>
+    private sealed class PhaseClock(Stopwatch stopwatch, int parts) : IProgress<RunProgress>
+    {
+        public TimeSpan Scored { get; private set; }
+
+        public TimeSpan Medians { get; private set; }
+
+        public void Report(RunProgress value)
+        {
+            if (value.BatchesDone == parts) Scored = stopwatch.Elapsed;
+            if (value.BatchesDone == parts + 1) Medians = stopwatch.Elapsed;
+        }
     }
 
     private struct ChecksumVisitor : IEventVisitor
