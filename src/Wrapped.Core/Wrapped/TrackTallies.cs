@@ -18,6 +18,7 @@ internal sealed class TrackTallies(TrackTallies.Pool pool)
     private int _logged;
     private Tally[] _totals = [];
     private int _count;
+    private int _largestTrack;
 
     /// <summary>Distinct tracks played.</summary>
     public int Count
@@ -67,9 +68,10 @@ internal sealed class TrackTallies(TrackTallies.Pool pool)
         if (_logged == 0) return;
         var log = _log.AsSpan(0, _logged);
         _logged = 0;
-        uint largest = 0;
-        foreach (var word in log) largest = Math.Max(largest, (uint)(word >> 32));
-        var positions = Positions((int)largest + 1);
+        foreach (var word in log) _largestTrack = Math.Max(_largestTrack, (int)(word >> 32));
+        // Long enough for the totals' tracks too: an earlier fold may have run on another thread (the aggregation
+        // moves between threads at each awaited file read), whose scratch grew where this thread's did not.
+        var positions = Positions(_largestTrack + 1);
         for (var i = 0; i < _count; i++) positions[_totals[i].Track] = i + 1;
         foreach (var word in log)
         {

@@ -34,6 +34,48 @@ public sealed class TrackTalliesTests
     }
 
     [Fact]
+    public void ForEach_FoldsOnDifferentThreads_CountEveryTrack()
+    {
+        // The aggregation moves between threads at each awaited file read; each thread has its own fold scratch.
+        var tallies = new TrackTallies(new TrackTallies.Pool());
+        OnNewThread(() =>
+        {
+            tallies.Add(50_000, 1_000);
+            Assert.Equal(1, tallies.Count);
+        });
+
+        // Only a small track in this fold, but the totals already hold a large one.
+        OnNewThread(() =>
+        {
+            tallies.Add(3, 2_000);
+            Assert.Equal(2, tallies.Count);
+        });
+
+        var visitor = new Collector();
+        tallies.ForEach(ref visitor);
+        Assert.Equal([(3, 2_000L, 1), (50_000, 1_000L, 1)], visitor.Totals.Order());
+    }
+
+    private static void OnNewThread(Action action)
+    {
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        if (failure is not null) throw new InvalidOperationException("The action failed on its thread.", failure);
+    }
+
+    [Fact]
     public void Add_LongestListeningTime_IsKeptWhole()
     {
         var tallies = new TrackTallies(new TrackTallies.Pool());
