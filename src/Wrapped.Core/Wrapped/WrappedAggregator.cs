@@ -22,14 +22,15 @@ namespace Wrapped.Core.Wrapped;
 /// </para>
 /// <para>
 /// A file is taken whole or not at all: one that is refused (malformed, an unknown track, a play back in time) leaves
-/// the aggregator as it was before it. One instance per thread. The summaries come out without letters: those need
+/// the aggregator as it was before it, unless it held more plays than the window (see <see cref="AddEventFile"/>).
+/// One instance per thread. The summaries come out without letters: those need
 /// the whole population's medians.
 /// </para>
 /// </remarks>
 public sealed class WrappedAggregator : IDisposable
 {
-    // About six days of a default part (1,250 listeners): 16 bytes a play, 4 MiB. A window closes only between
-    // files, so a file larger than this grows it.
+    // About six days of a default part (1,250 listeners): 16 bytes a play, 4 MiB. A window closes between files, or
+    // within a file larger than it (see AddEventFile).
     internal const int DefaultWindowPlays = 1 << 18;
 
     // A play's track line is asked for as soon as its id is decoded and read this many plays later.
@@ -65,6 +66,11 @@ public sealed class WrappedAggregator : IDisposable
     private int _resolved;
     private Run[] _runs = new Run[4096];
     private int _runCount;
+    // Where the window stood before the file being taken; whether that file's plays have been aggregated already (a
+    // file larger than the window) so that it can no longer be undone; whether one such file was then refused.
+    private (int Windowed, int Runs) _mark;
+    private bool _fileSpilled;
+    private string? _broken;
     private bool _disposed;
 
     /// <param name="clockOf">Each listener's clock; UTC for everyone when null.</param>
@@ -95,14 +101,15 @@ public sealed class WrappedAggregator : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(track);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(track, _catalog.TrackCount);
-        var mark = Mark();
+        ThrowIfUnusable();
+        Mark();
         try
         {
             Take(userId, timestampMs, listeningMs, path: null).Track = track;
         }
         catch
         {
-            RollBack(mark);
+            RollBack();
             throw;
         }
         _resolved = _windowed;
@@ -112,11 +119,16 @@ public sealed class WrappedAggregator : IDisposable
     }
 
     /// <summary>Adds every play of an events file (the bytes of a whole <c>events/date=…/part-*.avro</c>); returns how many.</summary>
-    /// <exception cref="InvalidDataException">The file is malformed, names a track the catalog lacks, or goes back in time; none of its plays is added.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is malformed, names a track the catalog lacks, or goes back in time; none of its plays is added. A file
+    /// of more plays than the window (a day file of a part of more than about 7,000 listeners) is aggregated as it is
+    /// read, so that memory stays bounded: when such a file is refused, the aggregator cannot be used any more
+    /// (<see cref="InvalidOperationException"/>).
+    /// </exception>
     public long AddEventFile(ReadOnlyMemory<byte> file, string path)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var mark = Mark();
+        ThrowIfUnusable();
+        Mark();
         var visitor = new PlayVisitor(this, path);
         long plays;
         try
@@ -124,9 +136,14 @@ public sealed class WrappedAggregator : IDisposable
             plays = _decoder.Decode(file, path, ref visitor);
             while (_resolved < _windowed) Resolve(_resolved++, path);
         }
+        catch (Exception e) when (_fileSpilled)
+        {
+            _broken = $"{path} was refused after part of it had been aggregated ({e.Message})";
+            throw;
+        }
         catch
         {
-            RollBack(mark);
+            RollBack();
             throw;
         }
         _current = NoListener;
@@ -139,7 +156,7 @@ public sealed class WrappedAggregator : IDisposable
     /// <param name="generatedPersonality">The code each user was generated with, when known.</param>
     public List<WrappedSummaryRecord> Summaries(Func<long, string?>? generatedPersonality = null)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfUnusable();
         AggregateWindow();
         var builder = new SummaryBuilder(_catalog);
         var summaries = new List<WrappedSummaryRecord>(_listeners.Count);
@@ -175,17 +192,35 @@ public sealed class WrappedAggregator : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref WindowPlay Take(long userId, long timestampMs, long listeningMs, string? path)
     {
+        if (_windowed == _window.Length) MakeRoom(path);
         if (_current == NoListener || _currentUserId != userId) StartRun(userId);
         ref var takenUntilMs = ref _takenUntilMs[_current];
         if (timestampMs < takenUntilMs) ThrowOutOfOrder(userId, timestampMs, takenUntilMs, path);
         if ((ulong)listeningMs > uint.MaxValue) ThrowImpossibleListening(userId, listeningMs, path);
         takenUntilMs = timestampMs;
         _runs[_runCount - 1].Length++;
-        if (_windowed == _window.Length) Array.Resize(ref _window, _window.Length * 2);
         ref var play = ref _window[_windowed++];
         play.TimestampMs = timestampMs;
         play.ListeningMs = (uint)listeningMs;
         return ref play;
+    }
+
+    /// <summary>
+    /// Grows the window up to its size; a full window (only a file larger than it fills one) is aggregated at once,
+    /// the file's plays taken so far with it, rather than letting one file hold any number of plays in memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void MakeRoom(string? path)
+    {
+        if (_window.Length < _windowPlays)
+        {
+            Array.Resize(ref _window, Math.Min(_windowPlays, 2 * _window.Length));
+            return;
+        }
+        while (_resolved < _windowed) Resolve(_resolved++, path!);
+        _fileSpilled |= _windowed > _mark.Windowed;
+        AggregateWindow();
+        _mark = (0, 0);
     }
 
     private void StartRun(long userId)
@@ -225,9 +260,8 @@ public sealed class WrappedAggregator : IDisposable
     {
         var hash = TrackTable.Hash(trackIdAvro);
         _table.Prefetch(hash);
-        var position = _windowed;
         Take(userId, timestampMs, listeningMs, path);
-        ref var pending = ref _pending[position & PendingMask];
+        ref var pending = ref _pending[(_windowed - 1) & PendingMask];
         pending.UserId = userId;
         pending.Hash = hash;
         pending.KeyLength = trackIdAvro.Length;
@@ -240,9 +274,8 @@ public sealed class WrappedAggregator : IDisposable
     {
         var slot = _table.Find(trackIdAvro);
         if (slot == TrackTable.NotFound) ThrowUnknownTrack(userId, trackIdAvro, path);
-        var position = _windowed;
         Take(userId, timestampMs, listeningMs, path).Track = _table.TrackAt(slot);
-        _pending[position & PendingMask].KeyLength = PendingLookup.Resolved;
+        _pending[(_windowed - 1) & PendingMask].KeyLength = PendingLookup.Resolved;
         if (_windowed - _resolved > LookupDistance) Resolve(_resolved++, path);
     }
 
@@ -257,7 +290,6 @@ public sealed class WrappedAggregator : IDisposable
         _window[position].Track = _table.TrackAt(slot);
     }
 
-    /// <summary>Where the window stands before a file: what <see cref="RollBack"/> returns to. A file's plays start a run of their own.</summary>
     /// <summary>Copies an id of up to <see cref="TrackTable.InlineKeyBytes"/> bytes in three overlapping words: a Spotify id (23 bytes with its length) takes no call to a general copy.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CopyKey(ReadOnlySpan<byte> key, ref InlineKey to)
@@ -274,20 +306,28 @@ public sealed class WrappedAggregator : IDisposable
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref into, key.Length - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref from, key.Length - 8)));
     }
 
-    private (int Windowed, int Runs) Mark()
+    /// <summary>Notes where the window stands before a file: what <see cref="RollBack"/> returns to. A file's plays start a run of their own.</summary>
+    private void Mark()
     {
         _current = NoListener;
-        return (_windowed, _runCount);
+        _mark = (_windowed, _runCount);
+        _fileSpilled = false;
     }
 
-    /// <summary>Forgets what was taken since <paramref name="mark"/>: the plays, their runs, and each listener's last play before them.</summary>
-    private void RollBack((int Windowed, int Runs) mark)
+    /// <summary>Forgets what was taken since the mark: the plays, their runs, and each listener's last play before them.</summary>
+    private void RollBack()
     {
-        for (var r = _runCount - 1; r >= mark.Runs; r--) _takenUntilMs[_runs[r].Listener] = _runs[r].TakenBeforeMs;
-        _windowed = mark.Windowed;
-        _resolved = mark.Windowed;
-        _runCount = mark.Runs;
+        for (var r = _runCount - 1; r >= _mark.Runs; r--) _takenUntilMs[_runs[r].Listener] = _runs[r].TakenBeforeMs;
+        _windowed = _mark.Windowed;
+        _resolved = _mark.Windowed;
+        _runCount = _mark.Runs;
         _current = NoListener;
+    }
+
+    private void ThrowIfUnusable()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_broken is not null) throw new InvalidOperationException($"These summaries are incomplete: {_broken}. Start the part again.");
     }
 
     /// <summary>Aggregates the window's plays listener by listener, each listener's runs in the order they were taken, and empties it.</summary>

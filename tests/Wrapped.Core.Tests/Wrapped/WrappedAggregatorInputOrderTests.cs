@@ -32,18 +32,12 @@ public sealed class WrappedAggregatorInputOrderTests
         Assert.Equal(oneWindow, Json(Listening.Summaries(partSize: 5, windowPlays: windowPlays)));
     }
 
-    [Theory]
-    [InlineData(50)]
-    [InlineData(WrappedAggregator.DefaultWindowPlays)]
-    public void AddEventFile_ARefusedFileBetweenOthers_LeavesTheSummariesAsWithoutIt(int windowPlays)
+    [Fact]
+    public void AddEventFile_ARefusedFileBetweenOthers_LeavesTheSummariesAsWithoutIt()
     {
-        using var clean = new WrappedAggregator(Listening.Catalog, clockOf: null, windowPlays);
-        using var interrupted = new WrappedAggregator(Listening.Catalog, clockOf: null, windowPlays);
-        // A file of a later day whose last play names an unknown track: refused only after every listener in it
-        // has been taken up to that later day, which must be forgotten, or the next real day would go back in time.
-        var later = Listening.DayPlays(Listening.Dates[8]).ToList();
-        later[^1] = (later[^1].Event, "not-in-the-catalog");
-        var refused = Core.Tests.Avro.AvroTestFiles.Events(later);
+        using var clean = new WrappedAggregator(Listening.Catalog);
+        using var interrupted = new WrappedAggregator(Listening.Catalog);
+        var refused = AFileOfALaterDayRefusedAtItsLastPlay();
 
         for (var d = 0; d < Listening.Dates.Length; d++)
         {
@@ -57,6 +51,33 @@ public sealed class WrappedAggregatorInputOrderTests
 
         Assert.Equal(clean.Plays, interrupted.Plays);
         Assert.Equal(Json(clean.Summaries()), Json(interrupted.Summaries()));
+    }
+
+    [Fact]
+    public void AddEventFile_ARefusedFileLargerThanTheWindow_LeavesTheAggregatorUnusable()
+    {
+        // Memory stays bounded: such a file is aggregated as it is read, so it cannot be undone when refused.
+        using var aggregator = new WrappedAggregator(Listening.Catalog, clockOf: null, windowPlays: 50);
+        var refused = AFileOfALaterDayRefusedAtItsLastPlay();
+        foreach (var (path, bytes) in Listening.DayFiles(Listening.Dates[0], 12)) aggregator.AddEventFile(bytes, path);
+
+        var refusal = Assert.Throws<InvalidDataException>(() => aggregator.AddEventFile(refused, "refused.avro"));
+        var (nextPath, next) = Listening.DayFiles(Listening.Dates[9], 12).Single();
+        var unusable = Assert.Throws<InvalidOperationException>(() => aggregator.AddEventFile(next, nextPath));
+
+        Assert.Contains("not-in-the-catalog", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("refused.avro was refused after part of it had been aggregated", unusable.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => aggregator.Summaries());
+    }
+
+    // A file of a later day whose last play names an unknown track: refused only after every listener in it has been
+    // taken up to that later day, which must be forgotten, or the next real day would go back in time.
+    private static byte[] AFileOfALaterDayRefusedAtItsLastPlay()
+    {
+        var later = Listening.DayPlays(Listening.Dates[8]).ToList();
+        Assert.True(later.Count > 50);
+        later[^1] = (later[^1].Event, "not-in-the-catalog");
+        return Core.Tests.Avro.AvroTestFiles.Events(later);
     }
 
     [Fact]
