@@ -30,11 +30,18 @@ public class EventEncodingAllocationTests
         byte[][] trackIds = [.. Enumerable.Range(0, 1000).Select(i => EventRecordCodec.EncodeAvroString($"{i:D22}"))];
         using var writer = new AvroContainerWriter(Stream.Null, FeedSchemas.Event, codec, SyncMarker.Derive(1, "events/part-00000.avro"));
         Write(writer, trackIds, Events); // warm-up: buffers at working size, code jitted
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Write(writer, trackIds, Events);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(2 * Events, writer.RecordCount);
-        return allocated;
+        // The least of three rounds: the runtime may still be promoting the loop's methods to their optimized code
+        // during one (under a loaded test run it did, and the thread that trips a method's call count does a little
+        // bookkeeping that allocates); a per-record allocation would show in every round.
+        long least = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Write(writer, trackIds, Events);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(4 * Events, writer.RecordCount);
+        return least;
     }
 
     private static void Write(AvroContainerWriter writer, byte[][] trackIds, int count)
