@@ -108,13 +108,21 @@ public sealed class RealisticDeterminismTests
             simulator.SimulateDay(user, state, new DateOnly(2025, 1, 1).AddDays(d), sink);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var d = 50; d < 120; d++)
+        // The least of three rounds, each across one of Santiago's clock changes (6 April 2025, 7 September 2025,
+        // 5 April 2026): a method still being promoted to optimized code can cost a one-time allocation in one of
+        // them; an allocation per day, or per clock change, would show in all three.
+        var least = long.MaxValue;
+        foreach (var (from, until) in new[] { (50, 120), (120, 260), (260, 470) })
         {
-            simulator.SimulateDay(user, state, new DateOnly(2025, 1, 1).AddDays(d), sink);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var d = from; d < until; d++)
+            {
+                simulator.SimulateDay(user, state, new DateOnly(2025, 1, 1).AddDays(d), sink);
+            }
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, least);
         Assert.True(sink.Count > 0);
     }
 

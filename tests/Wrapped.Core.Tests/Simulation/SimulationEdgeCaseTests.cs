@@ -113,13 +113,20 @@ public sealed class SimulationEdgeCaseTests
             simulator.SimulateDay(user, state, Day.AddDays(d), sink);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var d = 50; d < 100; d++)
+        // The least of three rounds: a method still being promoted to optimized code can cost a one-time allocation in
+        // one of them under a loaded test run; a per-day allocation would show in every round.
+        var least = long.MaxValue;
+        for (var round = 0; round < 3; round++)
         {
-            simulator.SimulateDay(user, state, Day.AddDays(d), sink);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var d = 50 + 20 * round; d < 70 + 20 * round; d++)
+            {
+                simulator.SimulateDay(user, state, Day.AddDays(d), sink);
+            }
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, least);
     }
 
     [Theory]
