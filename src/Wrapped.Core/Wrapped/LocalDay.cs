@@ -19,10 +19,4 @@ internal readonly record struct LocalDay(long DayNumber, int Year, int Month, in
         // DayOfWeek counts from Sunday = 0; ISO weeks start on Monday.
         return new LocalDay(day, date.Year, date.Month - 1, ((int)date.DayOfWeek + 6) % 7);
     }
-
-    /// <summary>The hour of <paramref name="localMilliseconds"/>, which must fall on this day.</summary>
-    public int HourOf(long localMilliseconds) => (int)((localMilliseconds - DayNumber * MillisecondsPerDay) / MillisecondsPerHour);
-
-    public bool Contains(long localMilliseconds) =>
-        localMilliseconds >= DayNumber * MillisecondsPerDay && localMilliseconds < (DayNumber + 1) * MillisecondsPerDay;
 }

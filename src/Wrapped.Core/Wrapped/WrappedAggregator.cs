@@ -115,7 +115,6 @@ public sealed class WrappedAggregator : IDisposable
         _resolved = _windowed;
         _current = NoListener;
         Plays++;
-        if (_windowed >= _windowPlays) AggregateWindow();
     }
 
     /// <summary>Adds every play of an events file (the bytes of a whole <c>events/date=…/part-*.avro</c>); returns how many.</summary>
@@ -148,7 +147,6 @@ public sealed class WrappedAggregator : IDisposable
         }
         _current = NoListener;
         Plays += plays;
-        if (_windowed >= _windowPlays) AggregateWindow();
         return plays;
     }
 
@@ -186,8 +184,9 @@ public sealed class WrappedAggregator : IDisposable
     }
 
     /// <summary>
-    /// Appends a play to the window, checked against the listener's previous play; its track slot is the caller's to
-    /// fill. Consecutive plays of one listener form a run, which is what <see cref="AggregateWindow"/> groups.
+    /// Appends a play to the window, checked against the listener's previous play; its track is the caller's to fill.
+    /// A full window is aggregated first (<see cref="MakeRoom"/>), the one place that decides when. Consecutive plays
+    /// of one listener form a run, which is what <see cref="AggregateWindow"/> groups.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref WindowPlay Take(long userId, long timestampMs, long listeningMs, string? path)
@@ -206,8 +205,9 @@ public sealed class WrappedAggregator : IDisposable
     }
 
     /// <summary>
-    /// Grows the window up to its size; a full window (only a file larger than it fills one) is aggregated at once,
-    /// the file's plays taken so far with it, rather than letting one file hold any number of plays in memory.
+    /// Grows the window up to its size, then aggregates it when full: usually at the first play of the next file (the
+    /// rollback mark moves to the emptied window), or within a file larger than the window, whose plays taken so far
+    /// go with it rather than letting one file hold any number of plays in memory.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void MakeRoom(string? path)
