@@ -4,19 +4,25 @@ namespace Wrapped.Core.Wrapped;
 
 /// <summary>
 /// Listening time and plays per track for one listener-year. A play is appended to a small log (track and listening
-/// time in one word); when the log is full it is folded into the totals, an array of one entry per track played.
-/// Each play writes next to the one before, where a hash map would touch a random line of a table too large for any
-/// cache; a fold first streams the totals in, then adds the log to them. Memory: the totals (16 bytes a track
-/// played) and the log.
+/// time in one word); when the log is full it is folded into the totals, one entry per track played. Each play writes
+/// next to the one before, where a hash map would touch a random line of a table too large for any cache; a fold first
+/// streams the totals in, then adds the log to them. Memory: the totals (16 bytes a track played, in blocks of
+/// <see cref="BlockLength"/>) and the log.
 /// </summary>
 internal sealed class TrackTallies(TrackTallies.Pool pool)
 {
+    /// <summary>Totals per block: 8 KB. Fixed-size blocks are what lets a pool serve every listener-year alike.</summary>
+    internal const int BlockLength = 512;
+    private const int BlockShift = 9;
+    private const int BlockMask = BlockLength - 1;
+
     // Folds cost a pass over the totals; a few thousand plays between folds keep that pass rare.
     private const int LogCapacity = 4096;
 
+    // Small until it fills: a listener-year of a handful of plays (the edge of a time zone's year) keeps 512 bytes.
     private ulong[] _log = new ulong[64];
     private int _logged;
-    private Tally[] _totals = [];
+    private Tally[][] _blocks = [];
     private int _count;
     private int _largestTrack;
 
@@ -43,7 +49,10 @@ internal sealed class TrackTallies(TrackTallies.Pool pool)
         where TVisitor : struct, ITallyVisitor
     {
         Fold();
-        foreach (ref readonly var tally in _totals.AsSpan(0, _count)) visit.Visit(tally.Track, tally.ListeningMs, tally.Plays);
+        for (var b = 0; b << BlockShift < _count; b++)
+        {
+            foreach (ref readonly var tally in Block(b)) visit.Visit(tally.Track, tally.ListeningMs, tally.Plays);
+        }
     }
 
     internal interface ITallyVisitor
@@ -51,11 +60,22 @@ internal sealed class TrackTallies(TrackTallies.Pool pool)
         void Visit(int track, long listeningMs, int plays);
     }
 
+    /// <summary>
+    /// A listener-year of more than a few dozen plays takes a full log from the pool at once: a log grown by doubling
+    /// left each listener-year's outgrown arrays, and at the end its last one, to the garbage collector, about 80 MB a
+    /// part that lived long enough to reach the oldest generation.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void MakeRoom()
     {
-        if (_log.Length < LogCapacity) Array.Resize(ref _log, _log.Length * 2);
-        else Fold();
+        if (_log.Length == LogCapacity)
+        {
+            Fold();
+            return;
+        }
+        var log = pool.RentLog();
+        _log.AsSpan(0, _logged).CopyTo(log);
+        _log = log;
     }
 
     /// <summary>
@@ -72,30 +92,40 @@ internal sealed class TrackTallies(TrackTallies.Pool pool)
         // Long enough for the totals' tracks too: an earlier fold may have run on another thread (the aggregation
         // moves between threads at each awaited file read), whose scratch grew where this thread's did not.
         var positions = Positions(_largestTrack + 1);
-        for (var i = 0; i < _count; i++) positions[_totals[i].Track] = i + 1;
+        var position = 0;
+        for (var b = 0; b << BlockShift < _count; b++)
+        {
+            foreach (ref readonly var tally in Block(b)) positions[tally.Track] = ++position;
+        }
         foreach (var word in log)
         {
             var track = (int)(word >> 32);
-            ref var position = ref positions[track];
-            if (position == 0)
+            ref var at = ref positions[track];
+            if (at == 0)
             {
-                if (_count == _totals.Length) Grow();
-                _totals[_count] = new Tally { Track = track };
-                position = ++_count;
+                if ((_count & BlockMask) == 0) AddBlock();
+                // A pooled block holds whatever its last listener left: every field is written.
+                _blocks[_count >> BlockShift][_count & BlockMask] = new Tally { Track = track };
+                at = ++_count;
             }
-            ref var tally = ref _totals[position - 1];
-            tally.ListeningMs += (uint)word;
-            tally.Plays++;
+            ref var entry = ref _blocks[(at - 1) >> BlockShift][(at - 1) & BlockMask];
+            entry.ListeningMs += (uint)word;
+            entry.Plays++;
         }
-        for (var i = 0; i < _count; i++) positions[_totals[i].Track] = 0;
+        for (var b = 0; b << BlockShift < _count; b++)
+        {
+            foreach (ref readonly var tally in Block(b)) positions[tally.Track] = 0;
+        }
     }
 
-    private void Grow()
+    /// <summary>The filled entries of block <paramref name="b"/>.</summary>
+    private Span<Tally> Block(int b) => _blocks[b].AsSpan(0, Math.Min(BlockLength, _count - (b << BlockShift)));
+
+    private void AddBlock()
     {
-        var larger = pool.Rent(Math.Max(64, _totals.Length * 2));
-        _totals.AsSpan(0, _count).CopyTo(larger);
-        pool.Return(_totals);
-        _totals = larger;
+        var blocks = _count >> BlockShift;
+        if (blocks == _blocks.Length) Array.Resize(ref _blocks, Math.Max(4, 2 * blocks));
+        _blocks[blocks] = pool.RentBlock();
     }
 
     // Each track's position in the totals being folded, plus one (0: not there); all zero between folds. Shared by
@@ -109,33 +139,40 @@ internal sealed class TrackTallies(TrackTallies.Pool pool)
         return s_positions;
     }
 
-    /// <summary>Gives the totals back to their pool; the tallies are empty afterwards.</summary>
+    /// <summary>Gives the totals' blocks and the log back to their pool; the tallies are empty afterwards.</summary>
     public void Release()
     {
-        pool.Return(_totals);
-        _totals = [];
+        for (var b = 0; b << BlockShift < _count; b++) pool.ReturnBlock(_blocks[b]);
+        _blocks = [];
         _count = 0;
+        if (_log.Length == LogCapacity) pool.ReturnLog(_log);
+        _log = [];
         _logged = 0;
     }
 
     /// <summary>
-    /// Totals arrays for listeners to grow into: an array outgrown by one listener, or left by a part already
-    /// summarized, serves the next that needs its size, instead of waiting as garbage for a full collection (they are
-    /// large-object-heap sizes, and a part of a year holds a hundred megabytes of them). <see cref="Shared"/> keeps
-    /// what two parts of 1,250 listeners use at most: a worker summarizing part after part allocates them once.
+    /// Blocks and logs for listeners to grow into: what one part's listeners gave back serves the next part, instead
+    /// of waiting as garbage for a full collection (a part of a year holds about 70 MB of totals and 40 MB of logs).
+    /// Blocks of one size waste at most one part-filled block per listener-year, where arrays grown by doubling left
+    /// every outgrown size behind too. <see cref="Shared"/> keeps what two parts of 1,250 listeners use at most: a
+    /// worker summarizing part after part allocates them once.
     /// </summary>
     public sealed class Pool
     {
         public static Pool Shared { get; } = new();
 
-        private readonly System.Buffers.ArrayPool<Tally> _arrays = System.Buffers.ArrayPool<Tally>.Create(1 << 24, 2500);
+        private readonly System.Buffers.ArrayPool<Tally> _blocks = System.Buffers.ArrayPool<Tally>.Create(BlockLength, 20_000);
+        private readonly System.Buffers.ArrayPool<ulong> _logs = System.Buffers.ArrayPool<ulong>.Create(LogCapacity, 2_500);
 
-        public Tally[] Rent(int length) => _arrays.Rent(length);
+        /// <summary>A block of <see cref="BlockLength"/> totals, not cleared.</summary>
+        public Tally[] RentBlock() => _blocks.Rent(BlockLength);
 
-        public void Return(Tally[] array)
-        {
-            if (array.Length > 0) _arrays.Return(array);
-        }
+        public void ReturnBlock(Tally[] block) => _blocks.Return(block);
+
+        /// <summary>A log of <see cref="LogCapacity"/> plays, not cleared.</summary>
+        public ulong[] RentLog() => _logs.Rent(LogCapacity);
+
+        public void ReturnLog(ulong[] log) => _logs.Return(log);
     }
 
     internal struct Tally

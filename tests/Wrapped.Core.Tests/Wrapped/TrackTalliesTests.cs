@@ -76,6 +76,25 @@ public sealed class TrackTalliesTests
     }
 
     [Fact]
+    public void ForEach_BlocksAndLogGivenBackByAnotherListener_StartFromZero()
+    {
+        // Pooled blocks and logs come back as they were left, not cleared.
+        var pool = new TrackTallies.Pool();
+        var earlier = new TrackTallies(pool);
+        for (var p = 0; p < 3 * TrackTallies.BlockLength; p++) earlier.Add(p % (2 * TrackTallies.BlockLength), 1_000);
+        Assert.Equal(2 * TrackTallies.BlockLength, earlier.Count);
+        earlier.Release();
+
+        var later = new TrackTallies(pool);
+        for (var p = 0; p < 200; p++) later.Add(5, 10);
+        later.Add(TrackTallies.BlockLength + 1, 7);
+
+        var visitor = new Collector();
+        later.ForEach(ref visitor);
+        Assert.Equal([(5, 2_000L, 200), (TrackTallies.BlockLength + 1, 7L, 1)], visitor.Totals.Order());
+    }
+
+    [Fact]
     public void Add_LongestListeningTime_IsKeptWhole()
     {
         var tallies = new TrackTallies(new TrackTallies.Pool());
