@@ -47,12 +47,16 @@ public static class WrappedStep
     /// <summary>Phase 2: each year's medians over every part's scores, saved for <see cref="ClassifyPartAsync"/>.</summary>
     public static async Task<WrappedMedians> ComputeMediansAsync(IFeedStore store, FeedLayout layout, RunParameters parameters, CancellationToken cancellationToken)
     {
-        var scores = new List<(int Year, ListeningScores Scores)>(parameters.Users);
-        for (var part = 0; part < parameters.PartCount; part++)
+        // The parts' files are read side by side (a blob store's round trips, a local file's decoding), each kept as
+        // its scores only; they are joined in part order.
+        var byPart = new List<(int Year, ListeningScores Scores)>[parameters.PartCount];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, parameters.PartCount), options, async (part, ct) =>
         {
-            var summaries = await ReadScoresAsync(store, layout, part, cancellationToken).ConfigureAwait(false);
-            scores.AddRange(summaries.Select(s => (s.Year, s.Scores)));
-        }
+            var summaries = await ReadScoresAsync(store, layout, part, ct).ConfigureAwait(false);
+            byPart[part] = summaries.ConvertAll(s => (s.Year, s.Scores));
+        }).ConfigureAwait(false);
+        var scores = byPart.SelectMany(part => part).ToList();
         var medians = new WrappedMedians(parameters.End, PersonalityMedians.Of(scores));
         await store.WriteJsonAsync(layout.WrappedMedians, medians, cancellationToken).ConfigureAwait(false);
         return medians;

@@ -86,6 +86,43 @@ public sealed class LocalWrappedTests
     }
 
     [Fact]
+    public async Task ComputeMedians_PartsReadSideBySide_SameAsEveryPartsScoresInOrder()
+    {
+        var parameters = LocalRun.Parameters(users: 13, Start, Start.AddDays(15), partSize: 3);
+        using var folder = new TempFolder("medians");
+        await LocalRun.RunAsync(folder.Path, parameters, new RunSchedule(3, 2));
+        var store = new LocalFeedStore(folder.Path);
+        var layout = new FeedLayout(parameters.RunId);
+        var scores = new List<(int Year, ListeningScores Scores)>();
+        for (var part = 0; part < parameters.PartCount; part++)
+        {
+            var summaries = await store.ReadAvroAsync(layout.WrappedScoresPart(part), WrappedSummaryRecordCodec.ReadAll, CancellationToken.None);
+            scores.AddRange(summaries.Select(s => (s.Year, s.Scores)));
+        }
+
+        var medians = await WrappedStep.ComputeMediansAsync(store, layout, parameters, CancellationToken.None);
+
+        Assert.Equal(5, parameters.PartCount);
+        Assert.Equal(PersonalityMedians.Of(scores), medians.Years);
+        Assert.Equal(scores.Count, medians.Years.Sum(y => y.Listeners));
+    }
+
+    [Fact]
+    public async Task ComputeMedians_AScoresFileMissing_NamesIt()
+    {
+        var parameters = LocalRun.Parameters(users: 9, Start, Start.AddDays(2), partSize: 3);
+        using var folder = new TempFolder("medians-missing");
+        await LocalRun.RunAsync(folder.Path, parameters, new RunSchedule(3, 2));
+        var store = new LocalFeedStore(folder.Path);
+        var layout = new FeedLayout(parameters.RunId);
+        File.Delete(Path.Combine(folder.Path, layout.WrappedScoresPart(1)));
+
+        var error = await Assert.ThrowsAsync<FeedInputException>(() => WrappedStep.ComputeMediansAsync(store, layout, parameters, CancellationToken.None));
+
+        Assert.Contains(layout.WrappedScoresPart(1), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_RealisticModel_HoursWeekdaysAndMonthsAreEachListenersLocalTime()
     {
         var parameters = LocalRun.Parameters(users: 24, Start, Start.AddDays(20), partSize: 8);
