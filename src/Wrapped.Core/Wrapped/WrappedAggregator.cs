@@ -133,7 +133,7 @@ public sealed class WrappedAggregator : IDisposable
         try
         {
             plays = _decoder.Decode(file, path, ref visitor);
-            while (_resolved < _windowed) Resolve(_resolved++, path);
+            ResolveTaken(path);
         }
         catch (Exception e) when (_fileSpilled)
         {
@@ -217,7 +217,7 @@ public sealed class WrappedAggregator : IDisposable
             Array.Resize(ref _window, Math.Min(_windowPlays, 2 * _window.Length));
             return;
         }
-        while (_resolved < _windowed) Resolve(_resolved++, path!);
+        ResolveTaken(path!);
         _fileSpilled |= _windowed > _mark.Windowed;
         AggregateWindow();
         _mark = (0, 0);
@@ -277,6 +277,12 @@ public sealed class WrappedAggregator : IDisposable
         Take(userId, timestampMs, listeningMs, path).Track = _table.TrackAt(slot);
         _pending[(_windowed - 1) & PendingMask].KeyLength = PendingLookup.Resolved;
         if (_windowed - _resolved > LookupDistance) Resolve(_resolved++, path);
+    }
+
+    /// <summary>Resolves every play taken whose track still waits for its lookup: before a file ends, or the window is aggregated.</summary>
+    private void ResolveTaken(string path)
+    {
+        while (_resolved < _windowed) Resolve(_resolved++, path);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
