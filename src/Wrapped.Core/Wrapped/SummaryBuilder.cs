@@ -7,11 +7,10 @@ namespace Wrapped.Core.Wrapped;
 internal sealed class SummaryBuilder
 {
     private readonly WrappedCatalog _catalog;
-    private readonly long[] _artistMs;
-    private readonly long[] _artistPlays;
+    // Listening time and plays side by side: a track's totals add to one line of each.
+    private readonly Totals[] _artistTotals;
     private readonly List<int> _artists = [];
-    private readonly long[] _genreMs;
-    private readonly long[] _genrePlays;
+    private readonly Totals[] _genreTotals;
     private readonly List<int> _genres = [];
     private readonly TopList _topTracks;
     private readonly TopList _topArtists;
@@ -20,10 +19,8 @@ internal sealed class SummaryBuilder
     public SummaryBuilder(WrappedCatalog catalog)
     {
         _catalog = catalog;
-        _artistMs = new long[catalog.ArtistCount];
-        _artistPlays = new long[catalog.ArtistCount];
-        _genreMs = new long[catalog.GenreCount];
-        _genrePlays = new long[catalog.GenreCount];
+        _artistTotals = new Totals[catalog.ArtistCount];
+        _genreTotals = new Totals[catalog.GenreCount];
         var tracks = catalog.Tracks;
         _topTracks = new TopList(tracks.TrackId);
         _topArtists = new TopList(tracks.ArtistKey);
@@ -40,18 +37,18 @@ internal sealed class SummaryBuilder
 
         foreach (var artist in _artists)
         {
-            _topArtists.Offer(artist, _artistMs[artist], _artistPlays[artist]);
-            _artistMs[artist] = 0;
-            _artistPlays[artist] = 0;
+            ref var artistTotals = ref _artistTotals[artist];
+            _topArtists.Offer(artist, artistTotals.ListeningMs, artistTotals.Plays);
+            artistTotals = default;
         }
         var distinctArtists = _artists.Count;
         _artists.Clear();
         // Only the genres played are visited and cleared: a catalog has thousands, a listener-year a few dozen.
         foreach (var genre in _genres)
         {
-            _topGenres.Offer(genre, _genreMs[genre], _genrePlays[genre]);
-            _genreMs[genre] = 0;
-            _genrePlays[genre] = 0;
+            ref var genreTotals = ref _genreTotals[genre];
+            _topGenres.Offer(genre, genreTotals.ListeningMs, genreTotals.Plays);
+            genreTotals = default;
         }
         _genres.Clear();
 
@@ -83,21 +80,28 @@ internal sealed class SummaryBuilder
             generatedPersonality);
     }
 
+    private struct Totals
+    {
+        public long ListeningMs;
+        public long Plays;
+    }
+
     private readonly struct TotalsVisitor(SummaryBuilder builder) : TrackTallies.ITallyVisitor
     {
         public void Visit(int track, long listeningMs, int plays)
         {
             builder._topTracks.Offer(track, listeningMs, plays);
-            var artist = builder._catalog.Tracks.ArtistOf(track);
-            if (builder._artistPlays[artist] == 0) builder._artists.Add(artist);
-            builder._artistMs[artist] += listeningMs;
-            builder._artistPlays[artist] += plays;
-            var genre = builder._catalog.GenreOf(track);
+            var (artist, genre) = builder._catalog.GroupsOf(track);
+            ref var artistTotals = ref builder._artistTotals[artist];
+            if (artistTotals.Plays == 0) builder._artists.Add(artist);
+            artistTotals.ListeningMs += listeningMs;
+            artistTotals.Plays += plays;
             if (genre != WrappedCatalog.NoGenre)
             {
-                if (builder._genrePlays[genre] == 0) builder._genres.Add(genre);
-                builder._genreMs[genre] += listeningMs;
-                builder._genrePlays[genre] += plays;
+                ref var genreTotals = ref builder._genreTotals[genre];
+                if (genreTotals.Plays == 0) builder._genres.Add(genre);
+                genreTotals.ListeningMs += listeningMs;
+                genreTotals.Plays += plays;
             }
         }
     }

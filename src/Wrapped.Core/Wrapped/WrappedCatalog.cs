@@ -13,6 +13,7 @@ public sealed class WrappedCatalog
     private readonly string[] _trackNames;
     private readonly string[] _artistNames;
     private readonly int[] _trackGenres;
+    private readonly TrackGroups[] _groups;
     private readonly string[] _genres;
 
     private WrappedCatalog(SimulationCatalog tracks, IReadOnlyList<CatalogTrack> rows)
@@ -38,6 +39,8 @@ public sealed class WrappedCatalog
         {
             if (_trackGenres[t] != NoGenre) _trackGenres[t] = renumber[_trackGenres[t]];
         }
+        _groups = new TrackGroups[tracks.TrackCount];
+        for (var t = 0; t < _groups.Length; t++) _groups[t] = new TrackGroups(tracks.ArtistOf(t), _trackGenres[t]);
         Commonality = CommonalityTables.Create(tracks);
         Table = new TrackTable(tracks, t => new PlayFacts(
             tracks.ArtistOf(t),
@@ -89,6 +92,9 @@ public sealed class WrappedCatalog
 
     public string Genre(int genre) => _genres[genre];
 
+    /// <summary>The track's artist and genre side by side: a summary reads both for every track played.</summary>
+    internal TrackGroups GroupsOf(int track) => _groups[track];
+
     private static int GenreIndexOf(Dictionary<string, int> index, string genre)
     {
         if (!index.TryGetValue(genre, out var i))
@@ -99,3 +105,6 @@ public sealed class WrappedCatalog
         return i;
     }
 }
+
+/// <summary>What a track's totals add to: its artist, and its genre or <see cref="WrappedCatalog.NoGenre"/>.</summary>
+internal readonly record struct TrackGroups(int Artist, int Genre);
