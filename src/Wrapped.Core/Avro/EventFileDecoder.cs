@@ -23,6 +23,7 @@ public sealed class EventFileDecoder : IDisposable
     private static ReadOnlySpan<byte> Magic => "Obj\u0001"u8;
 
     private byte[] _inflated = ArrayPool<byte>.Shared.Rent(AvroContainerWriter.DefaultBlockTargetBytes * 2);
+    private readonly DecodedEvent[] _batch = new DecodedEvent[BatchSize];
 
     /// <summary>Decodes every record of <paramref name="file"/> into <paramref name="visitor"/>; returns the record count.</summary>
     /// <param name="path">Names the file in errors.</param>
@@ -30,6 +31,42 @@ public sealed class EventFileDecoder : IDisposable
     /// <exception cref="FeedSchemaMismatchException">The file was written with another schema.</exception>
     public long Decode<TVisitor>(ReadOnlyMemory<byte> file, string path, ref TVisitor visitor)
         where TVisitor : struct, IEventVisitor
+    {
+        var records = new RecordByRecord<TVisitor> { Visitor = visitor };
+        try
+        {
+            return DecodeBlocks(file, path, ref records);
+        }
+        finally
+        {
+            visitor = records.Visitor;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Decode{TVisitor}"/>, handing the records over a batch at a time (up to <see cref="BatchSize"/>, all
+    /// from one block): a visitor that looks something up for each record can ask for all of a batch's lookups before
+    /// it needs the first.
+    /// </summary>
+    public long DecodeBatches<TVisitor>(ReadOnlyMemory<byte> file, string path, ref TVisitor visitor)
+        where TVisitor : struct, IEventBatchVisitor
+    {
+        var batches = new BatchByBatch<TVisitor> { Visitor = visitor, Batch = _batch };
+        try
+        {
+            return DecodeBlocks(file, path, ref batches);
+        }
+        finally
+        {
+            visitor = batches.Visitor;
+        }
+    }
+
+    /// <summary>The most records <see cref="DecodeBatches{TVisitor}"/> hands over at once.</summary>
+    public const int BatchSize = 64;
+
+    private long DecodeBlocks<TBlocks>(ReadOnlyMemory<byte> file, string path, ref TBlocks blocks)
+        where TBlocks : struct, IBlockVisitor
     {
         ObjectDisposedException.ThrowIf(_inflated.Length == 0, this);
         var bytes = file.Span;
@@ -48,7 +85,9 @@ public sealed class EventFileDecoder : IDisposable
                 throw new SpanCursor(path, block).Error("ends with a sync marker other than the header's: the file is corrupt");
             cursor.Position += SyncMarker.Size;
             var plain = deflated ? Inflate(data, path, block) : data.Span;
-            DecodeRecords(plain, count, ref visitor, new SpanCursor(path, block));
+            var blockCursor = new SpanCursor(path, block);
+            blocks.Visit(plain, count, ref blockCursor);
+            if (blockCursor.Position != plain.Length) throw blockCursor.Error($"has {plain.Length - blockCursor.Position} bytes after its {count} records");
             records += count;
         }
         return records;
@@ -60,21 +99,62 @@ public sealed class EventFileDecoder : IDisposable
         _inflated = [];
     }
 
+    /// <summary>Reads the record at the cursor: the fields a listening event's consumers use, in the schema's order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void DecodeRecords<TVisitor>(ReadOnlySpan<byte> data, long count, ref TVisitor visitor, SpanCursor cursor)
+    private static DecodedEvent ReadRecord(ReadOnlySpan<byte> data, ref SpanCursor cursor)
+    {
+        DecodedEvent decoded;
+        cursor.SkipLong(data); // id
+        decoded.TimestampMs = cursor.ReadLong(data);
+        decoded.TrackIdStart = cursor.Position;
+        decoded.TrackIdLength = cursor.ReadAvroString(data).Length;
+        decoded.UserId = cursor.ReadLong(data);
+        decoded.ListeningMs = cursor.ReadLong(data);
+        cursor.SkipLong(data); // session_id
+        return decoded;
+    }
+
+    /// <summary>What the block walk hands each block's decoded bytes to; the records must be read to the block's end.</summary>
+    private interface IBlockVisitor
+    {
+        void Visit(ReadOnlySpan<byte> data, long count, ref SpanCursor cursor);
+    }
+
+    private struct RecordByRecord<TVisitor> : IBlockVisitor
         where TVisitor : struct, IEventVisitor
     {
-        for (long r = 0; r < count; r++)
+        public TVisitor Visitor;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(ReadOnlySpan<byte> data, long count, ref SpanCursor cursor)
         {
-            cursor.SkipLong(data); // id
-            var timestampMs = cursor.ReadLong(data);
-            var trackId = cursor.ReadAvroString(data);
-            var userId = cursor.ReadLong(data);
-            var listeningMs = cursor.ReadLong(data);
-            cursor.SkipLong(data); // session_id
-            visitor.Visit(userId, timestampMs, trackId, listeningMs);
+            for (long r = 0; r < count; r++)
+            {
+                var decoded = ReadRecord(data, ref cursor);
+                Visitor.Visit(decoded.UserId, decoded.TimestampMs, data.Slice(decoded.TrackIdStart, decoded.TrackIdLength), decoded.ListeningMs);
+            }
         }
-        if (cursor.Position != data.Length) throw cursor.Error($"has {data.Length - cursor.Position} bytes after its {count} records");
+    }
+
+    private struct BatchByBatch<TVisitor> : IBlockVisitor
+        where TVisitor : struct, IEventBatchVisitor
+    {
+        public TVisitor Visitor;
+        public DecodedEvent[] Batch;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(ReadOnlySpan<byte> data, long count, ref SpanCursor cursor)
+        {
+            var batch = Batch.AsSpan(0, BatchSize);
+            while (count > 0)
+            {
+                var size = (int)Math.Min(count, BatchSize);
+                var events = batch[..size];
+                for (var i = 0; i < events.Length; i++) events[i] = ReadRecord(data, ref cursor);
+                Visitor.Visit(events, data);
+                count -= size;
+            }
+        }
     }
 
     private ReadOnlySpan<byte> Inflate(ReadOnlyMemory<byte> compressed, string path, int block)
@@ -156,4 +236,25 @@ public interface IEventVisitor
 {
     /// <param name="trackIdAvro">The track id as stored: an Avro string (zig-zag byte length, then UTF-8).</param>
     void Visit(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs);
+}
+
+/// <summary>Receives an events file's records a batch at a time (see <see cref="EventFileDecoder.DecodeBatches{TVisitor}"/>).</summary>
+public interface IEventBatchVisitor
+{
+    /// <param name="events">The batch's records, in file order.</param>
+    /// <param name="block">
+    /// The decoded bytes of the block they come from: a record's track id is <c>block.Slice(TrackIdStart, TrackIdLength)</c>,
+    /// an Avro string (zig-zag byte length, then UTF-8). Valid only during the call.
+    /// </param>
+    void Visit(ReadOnlySpan<DecodedEvent> events, ReadOnlySpan<byte> block);
+}
+
+/// <summary>An event's fields as Wrapped reads them, its track id located in its block's bytes.</summary>
+public struct DecodedEvent
+{
+    public long UserId;
+    public long TimestampMs;
+    public long ListeningMs;
+    public int TrackIdStart;
+    public int TrackIdLength;
 }

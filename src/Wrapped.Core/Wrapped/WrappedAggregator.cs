@@ -33,10 +33,6 @@ public sealed class WrappedAggregator : IDisposable
     // within a file larger than it (see AddEventFile).
     internal const int DefaultWindowPlays = 1 << 18;
 
-    // A play's track line is asked for as soon as its id is decoded and read this many plays later.
-    private const int LookupDistance = 16;
-    private const int PendingMask = 2 * LookupDistance - 1;
-
     // When plays are aggregated, the facts of the play this far ahead are loaded, and the listener's state it will
     // touch half as far ahead (which reads those facts).
     private const int FactsDistance = 16;
@@ -59,11 +55,9 @@ public sealed class WrappedAggregator : IDisposable
     private long _currentUserId;
     private readonly EventFileDecoder _decoder = new();
     private readonly TrackTallies.Pool _tallies = TrackTallies.Pool.Shared;
-    private readonly PendingLookup[] _pending = new PendingLookup[PendingMask + 1];
     private readonly int _windowPlays;
     private WindowPlay[] _window;
     private int _windowed;
-    private int _resolved;
     private Run[] _runs = new Run[4096];
     private int _runCount;
     // Where the window stood before the file being taken; whether that file's plays have been aggregated already (a
@@ -112,7 +106,6 @@ public sealed class WrappedAggregator : IDisposable
             RollBack();
             throw;
         }
-        _resolved = _windowed;
         _current = NoListener;
         Plays++;
     }
@@ -132,8 +125,7 @@ public sealed class WrappedAggregator : IDisposable
         long plays;
         try
         {
-            plays = _decoder.Decode(file, path, ref visitor);
-            ResolveTaken(path);
+            plays = _decoder.DecodeBatches(file, path, ref visitor);
         }
         catch (Exception e) when (_fileSpilled)
         {
@@ -192,12 +184,11 @@ public sealed class WrappedAggregator : IDisposable
     private ref WindowPlay Take(long userId, long timestampMs, long listeningMs, string? path)
     {
         if (_windowed == _window.Length) MakeRoom(path);
-        if (_current == NoListener || _currentUserId != userId) StartRun(userId);
+        if (_current == NoListener || _currentUserId != userId) StartRun(userId, _windowed);
         ref var takenUntilMs = ref _takenUntilMs[_current];
         if (timestampMs < takenUntilMs) ThrowOutOfOrder(userId, timestampMs, takenUntilMs, path);
         if ((ulong)listeningMs > uint.MaxValue) ThrowImpossibleListening(userId, listeningMs, path);
         takenUntilMs = timestampMs;
-        _runs[_runCount - 1].Length++;
         ref var play = ref _window[_windowed++];
         play.TimestampMs = timestampMs;
         play.ListeningMs = (uint)listeningMs;
@@ -217,20 +208,20 @@ public sealed class WrappedAggregator : IDisposable
             Array.Resize(ref _window, Math.Min(_windowPlays, 2 * _window.Length));
             return;
         }
-        ResolveTaken(path!);
         _fileSpilled |= _windowed > _mark.Windowed;
         AggregateWindow();
         _mark = (0, 0);
     }
 
-    private void StartRun(long userId)
+    /// <summary>Starts a run of <paramref name="userId"/>'s plays at window position <paramref name="start"/>.</summary>
+    private void StartRun(long userId, int start)
     {
         var previous = _current;
         var listener = previous == NoListener ? NoListener : _successorOf[previous];
         if (listener == NoListener || _userIdAt[listener] != userId) listener = IndexOf(userId);
         if (previous != NoListener) _successorOf[previous] = listener;
         if (_runCount == _runs.Length) Array.Resize(ref _runs, _runs.Length * 2);
-        _runs[_runCount++] = new Run(listener, _windowed, 0, _takenUntilMs[listener]);
+        _runs[_runCount++] = new Run(listener, start, _takenUntilMs[listener]);
         _current = listener;
         _currentUserId = userId;
     }
@@ -254,62 +245,61 @@ public sealed class WrappedAggregator : IDisposable
         return index;
     }
 
-    /// <summary>Takes a play whose track id is kept inline: asks for the id's line and resolves the play taken a few before.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void TakeInline(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs, string path)
+    /// <summary>
+    /// Takes a batch of plays: first the line of each one's track id is asked for, then each is looked up, by when
+    /// the first lines have arrived, then the plays are taken.
+    /// </summary>
+    private void TakeBatch(ReadOnlySpan<DecodedEvent> events, ReadOnlySpan<byte> block, string path)
     {
-        var hash = TrackTable.Hash(trackIdAvro);
-        _table.Prefetch(hash);
-        Take(userId, timestampMs, listeningMs, path);
-        ref var pending = ref _pending[(_windowed - 1) & PendingMask];
-        pending.UserId = userId;
-        pending.Hash = hash;
-        pending.KeyLength = trackIdAvro.Length;
-        CopyKey(trackIdAvro, ref pending.Key);
-        if (_windowed - _resolved > LookupDistance) Resolve(_resolved++, path);
-    }
-
-    /// <summary>Takes a play whose track id is too long to keep inline: looked up at once.</summary>
-    private void TakeLong(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs, string path)
-    {
-        var slot = _table.Find(trackIdAvro);
-        if (slot == TrackTable.NotFound) ThrowUnknownTrack(userId, trackIdAvro, path);
-        Take(userId, timestampMs, listeningMs, path).Track = _table.TrackAt(slot);
-        _pending[(_windowed - 1) & PendingMask].KeyLength = PendingLookup.Resolved;
-        if (_windowed - _resolved > LookupDistance) Resolve(_resolved++, path);
-    }
-
-    /// <summary>Resolves every play taken whose track still waits for its lookup: before a file ends, or the window is aggregated.</summary>
-    private void ResolveTaken(string path)
-    {
-        while (_resolved < _windowed) Resolve(_resolved++, path);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Resolve(int position, string path)
-    {
-        ref var pending = ref _pending[position & PendingMask];
-        if (pending.KeyLength == PendingLookup.Resolved) return;
-        var key = ((ReadOnlySpan<byte>)pending.Key)[..pending.KeyLength];
-        var slot = _table.Find(pending.Hash, key);
-        if (slot == TrackTable.NotFound) ThrowUnknownTrack(pending.UserId, key, path);
-        _window[position].Track = _table.TrackAt(slot);
-    }
-
-    /// <summary>Copies an id of up to <see cref="TrackTable.InlineKeyBytes"/> bytes in three overlapping words: a Spotify id (23 bytes with its length) takes no call to a general copy.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyKey(ReadOnlySpan<byte> key, ref InlineKey to)
-    {
-        if (key.Length < 16)
+        Span<ulong> hashes = stackalloc ulong[EventFileDecoder.BatchSize];
+        for (var i = 0; i < events.Length; i++)
         {
-            key.CopyTo(to);
+            var hash = TrackTable.Hash(block.Slice(events[i].TrackIdStart, events[i].TrackIdLength));
+            _table.Prefetch(hash);
+            hashes[i] = hash;
+        }
+        Span<int> tracks = stackalloc int[EventFileDecoder.BatchSize];
+        for (var i = 0; i < events.Length; i++)
+        {
+            var trackId = block.Slice(events[i].TrackIdStart, events[i].TrackIdLength);
+            var slot = _table.Find(hashes[i], trackId);
+            if (slot == TrackTable.NotFound) ThrowUnknownTrack(events[i].UserId, trackId, path);
+            tracks[i] = _table.TrackAt(slot);
+        }
+        if (_window.Length - _windowed < events.Length || _current == NoListener)
+        {
+            for (var i = 0; i < events.Length; i++) Take(events[i].UserId, events[i].TimestampMs, events[i].ListeningMs, path).Track = tracks[i];
             return;
         }
-        ref var from = ref MemoryMarshal.GetReference(key);
-        ref var into = ref Unsafe.As<InlineKey, byte>(ref to);
-        Unsafe.WriteUnaligned(ref into, Unsafe.ReadUnaligned<ulong>(ref from));
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref into, 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref from, 8)));
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref into, key.Length - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref from, key.Length - 8)));
+        TakeWithinWindow(events, tracks, path);
+    }
+
+    /// <summary>
+    /// <see cref="Take"/> for a batch that fits in the window, continuing a run: the run's listener and last play are
+    /// kept in registers while its plays follow one another, and written back when it ends.
+    /// </summary>
+    private void TakeWithinWindow(ReadOnlySpan<DecodedEvent> events, ReadOnlySpan<int> tracks, string path)
+    {
+        var window = _window.AsSpan(_windowed, events.Length);
+        var userId = _currentUserId;
+        var takenUntilMs = _takenUntilMs[_current];
+        for (var i = 0; i < events.Length; i++)
+        {
+            ref readonly var play = ref events[i];
+            if (play.UserId != userId)
+            {
+                _takenUntilMs[_current] = takenUntilMs;
+                StartRun(play.UserId, _windowed + i);
+                userId = play.UserId;
+                takenUntilMs = _takenUntilMs[_current];
+            }
+            if (play.TimestampMs < takenUntilMs) ThrowOutOfOrder(userId, play.TimestampMs, takenUntilMs, path);
+            if ((ulong)play.ListeningMs > uint.MaxValue) ThrowImpossibleListening(userId, play.ListeningMs, path);
+            takenUntilMs = play.TimestampMs;
+            window[i] = new WindowPlay { TimestampMs = play.TimestampMs, Track = tracks[i], ListeningMs = (uint)play.ListeningMs };
+        }
+        _takenUntilMs[_current] = takenUntilMs;
+        _windowed += events.Length;
     }
 
     /// <summary>Notes where the window stands before a file: what <see cref="RollBack"/> returns to. A file's plays start a run of their own.</summary>
@@ -325,7 +315,6 @@ public sealed class WrappedAggregator : IDisposable
     {
         for (var r = _runCount - 1; r >= _mark.Runs; r--) _takenUntilMs[_runs[r].Listener] = _runs[r].TakenBeforeMs;
         _windowed = _mark.Windowed;
-        _resolved = _mark.Windowed;
         _runCount = _mark.Runs;
         _current = NoListener;
     }
@@ -348,6 +337,8 @@ public sealed class WrappedAggregator : IDisposable
         var next = firstRun.AsSpan(0, listeners).ToArray();
         var order = new int[_runCount];
         for (var r = 0; r < _runCount; r++) order[next[_runs[r].Listener]++] = r;
+        var ends = new int[_runCount];
+        for (var r = 0; r < _runCount; r++) ends[r] = r + 1 < _runCount ? _runs[r + 1].Start : _windowed;
 
         var window = _window.AsSpan(0, _windowed);
         for (var l = 0; l < listeners; l++)
@@ -355,12 +346,11 @@ public sealed class WrappedAggregator : IDisposable
             var listener = _listenerAt[l];
             for (var o = firstRun[l]; o < firstRun[l + 1]; o++)
             {
-                ref readonly var run = ref _runs[order[o]];
-                AggregateRun(listener, window.Slice(run.Start, run.Length));
+                var r = order[o];
+                AggregateRun(listener, window[_runs[r].Start..ends[r]]);
             }
         }
         _windowed = 0;
-        _resolved = 0;
         _runCount = 0;
         _current = NoListener;
     }
@@ -387,23 +377,8 @@ public sealed class WrappedAggregator : IDisposable
     }
 
     /// <summary>Consecutive plays of one listener in the window, and the listener's last play before them (to roll back to).</summary>
-    private record struct Run(int Listener, int Start, int Length, long TakenBeforeMs);
-
-    /// <summary>A decoded track id waiting for its line of the <see cref="TrackTable"/>.</summary>
-    private struct PendingLookup
-    {
-        public const int Resolved = -1;
-        public long UserId;
-        public ulong Hash;
-        public int KeyLength;
-        public InlineKey Key;
-    }
-
-    [InlineArray(TrackTable.InlineKeyBytes)]
-    private struct InlineKey
-    {
-        private byte _first;
-    }
+    /// <remarks>A run ends where the next one starts, the last where the window ends.</remarks>
+    private record struct Run(int Listener, int Start, long TakenBeforeMs);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowImpossibleListening(long userId, long listeningMs, string? path) =>
@@ -423,13 +398,9 @@ public sealed class WrappedAggregator : IDisposable
         throw new InvalidDataException($"{path}: user {userId} played track '{id}', which is not in the run's catalog.");
     }
 
-    private readonly struct PlayVisitor(WrappedAggregator aggregator, string path) : IEventVisitor
+    private readonly struct PlayVisitor(WrappedAggregator aggregator, string path) : IEventBatchVisitor
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Visit(long userId, long timestampMs, ReadOnlySpan<byte> trackIdAvro, long listeningMs)
-        {
-            if (trackIdAvro.Length <= TrackTable.InlineKeyBytes) aggregator.TakeInline(userId, timestampMs, trackIdAvro, listeningMs, path);
-            else aggregator.TakeLong(userId, timestampMs, trackIdAvro, listeningMs, path);
-        }
+        public void Visit(ReadOnlySpan<DecodedEvent> events, ReadOnlySpan<byte> block) => aggregator.TakeBatch(events, block, path);
     }
 }
