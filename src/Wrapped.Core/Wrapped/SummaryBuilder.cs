@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Wrapped.Core.Wrapped;
 
 /// <summary>
@@ -88,6 +90,7 @@ internal sealed class SummaryBuilder
 
     private readonly struct TotalsVisitor(SummaryBuilder builder) : TrackTallies.ITallyVisitor
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Visit(int track, long listeningMs, int plays)
         {
             builder._topTracks.Offer(track, listeningMs, plays);
