@@ -24,6 +24,27 @@ public sealed class EventFileDecoderTests
         Assert.Equal(expected, visitor.Plays);
     }
 
+    [Theory]
+    [InlineData("deflate", AvroContainerWriter.DefaultBlockTargetBytes)]
+    [InlineData("null", 100)]
+    [InlineData("deflate", 4_000)]
+    public void DecodeBatches_FileWrittenByOurWriter_GivesWhatApacheAvroReadsInBatchesOfOneBlock(string codec, int blockTargetBytes)
+    {
+        var events = AvroSamples.Events(3_000);
+        var file = AvroTestFiles.Events(events, AvroCodecOptions.Parse(codec), blockTargetBytes: blockTargetBytes);
+        var expected = EventRecordCodec.ReadAll(new MemoryStream(file)).Select(e => (e.UserId, e.TimestampMs, e.TrackId, e.ListeningTimeMs)).ToList();
+        var visitor = new CollectingBatchVisitor();
+        using var decoder = new EventFileDecoder();
+
+        var records = decoder.DecodeBatches(file, "events/x.avro", ref visitor);
+
+        Assert.Equal(3_000, records);
+        Assert.Equal(expected, visitor.Plays);
+        Assert.All(visitor.BatchSizes, size => Assert.InRange(size, 1, EventFileDecoder.BatchSize));
+        // A batch is cut at its block's end: small blocks make batches smaller than the largest.
+        if (blockTargetBytes < 10_000) Assert.Contains(visitor.BatchSizes, size => size < EventFileDecoder.BatchSize);
+    }
+
     [Fact]
     public void Decode_ABlockWithAnotherSyncMarker_NamesTheFileAndTheBlock()
     {
@@ -90,6 +111,25 @@ public sealed class EventFileDecoderTests
             while ((trackIdAvro[lengthBytes++] & 0x80) != 0);
             Assert.Equal(trackIdAvro.Length - lengthBytes, raw >> 1);
             Plays.Add((userId, timestampMs, Encoding.UTF8.GetString(trackIdAvro[lengthBytes..]), listeningMs));
+        }
+    }
+
+    private struct CollectingBatchVisitor() : IEventBatchVisitor
+    {
+        public List<(long, long, string, long)> Plays { get; } = [];
+
+        public List<int> BatchSizes { get; } = [];
+
+        public readonly void Visit(ReadOnlySpan<DecodedEvent> events, ReadOnlySpan<byte> block)
+        {
+            BatchSizes.Add(events.Length);
+            foreach (var e in events)
+            {
+                // Spotify-like ids of under 64 bytes: a one-byte zig-zag length, then UTF-8.
+                var trackIdAvro = block.Slice(e.TrackIdStart, e.TrackIdLength);
+                Assert.Equal(trackIdAvro.Length - 1, trackIdAvro[0] >> 1);
+                Plays.Add((e.UserId, e.TimestampMs, Encoding.UTF8.GetString(trackIdAvro[1..]), e.ListeningMs));
+            }
         }
     }
 }
