@@ -12,9 +12,7 @@ public sealed class EventFileDecoderTests
     [InlineData("deflate", 100)]
     public void Decode_FileWrittenByOurWriter_GivesWhatApacheAvroReads(string codec, int blockTargetBytes)
     {
-        var events = AvroSamples.Events(3_000);
-        var file = AvroTestFiles.Events(events, AvroCodecOptions.Parse(codec), blockTargetBytes: blockTargetBytes);
-        var expected = EventRecordCodec.ReadAll(new MemoryStream(file)).Select(e => (e.UserId, e.TimestampMs, e.TrackId, e.ListeningTimeMs)).ToList();
+        var (file, expected) = EventsFile(codec, blockTargetBytes);
         var visitor = new CollectingVisitor();
         using var decoder = new EventFileDecoder();
 
@@ -30,9 +28,7 @@ public sealed class EventFileDecoderTests
     [InlineData("deflate", 4_000)]
     public void DecodeBatches_FileWrittenByOurWriter_GivesWhatApacheAvroReadsInBatchesOfOneBlock(string codec, int blockTargetBytes)
     {
-        var events = AvroSamples.Events(3_000);
-        var file = AvroTestFiles.Events(events, AvroCodecOptions.Parse(codec), blockTargetBytes: blockTargetBytes);
-        var expected = EventRecordCodec.ReadAll(new MemoryStream(file)).Select(e => (e.UserId, e.TimestampMs, e.TrackId, e.ListeningTimeMs)).ToList();
+        var (file, expected) = EventsFile(codec, blockTargetBytes);
         var visitor = new CollectingBatchVisitor();
         using var decoder = new EventFileDecoder();
 
@@ -92,6 +88,13 @@ public sealed class EventFileDecoderTests
         var error = Assert.Throws<InvalidDataException>(() => decoder.Decode(Encoding.UTF8.GetBytes("id,name\n1,a\n"), "x.avro", ref visitor));
 
         Assert.Contains("not an Avro object container", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>3,000 sample events written by our writer, and what Apache.Avro reads back of the fields Wrapped uses.</summary>
+    private static (byte[] File, List<(long, long, string, long)> Expected) EventsFile(string codec, int blockTargetBytes)
+    {
+        var file = AvroTestFiles.Events(AvroSamples.Events(3_000), AvroCodecOptions.Parse(codec), blockTargetBytes: blockTargetBytes);
+        return (file, EventRecordCodec.ReadAll(new MemoryStream(file)).Select(e => (e.UserId, e.TimestampMs, e.TrackId, e.ListeningTimeMs)).ToList());
     }
 
     private struct CollectingVisitor() : IEventVisitor
