@@ -131,6 +131,15 @@ internal sealed class TrackTable
     {
         ref var entry = ref Entry(slot);
         if (entry.KeyLength != avroString.Length) return false;
+        if (avroString.Length is >= 16 and <= InlineKeyBytes)
+        {
+            // A Spotify id (23 bytes with its length) in two overlapping 16-byte comparisons, without a call.
+            ref var id = ref MemoryMarshal.GetReference(avroString);
+            ref var key = ref Unsafe.As<InlineKey, byte>(ref entry.Key);
+            var tail = (nuint)(avroString.Length - 16);
+            return Vector128.LoadUnsafe(ref id) == Vector128.LoadUnsafe(ref key)
+                && Vector128.LoadUnsafe(ref id, tail) == Vector128.LoadUnsafe(ref key, tail);
+        }
         return avroString.Length <= InlineKeyBytes
             ? avroString.SequenceEqual(((ReadOnlySpan<byte>)entry.Key)[..avroString.Length])
             : avroString.SequenceEqual(_catalog.TrackIdAvro(entry.Track));
