@@ -35,6 +35,30 @@ public sealed class TrackTableTests
         Assert.Equal(TrackTable.NotFound, catalog.Table.Find(EventRecordCodec.EncodeAvroString("z" + id)));
     }
 
+    [Theory]
+    [InlineData(14)]
+    [InlineData(15)]
+    [InlineData(22)]
+    [InlineData(23)]
+    [InlineData(24)]
+    public void Find_AnIdOfTheSameLengthDifferingInOneByte_IsNotTakenForItEvenWithItsHash(int characters)
+    {
+        // Ids of 15 to 23 characters (16 to 24 bytes with their length) are compared in two overlapping halves.
+        var id = new string(Enumerable.Range(0, characters).Select(i => (char)('A' + i)).ToArray());
+        var catalog = WrappedCatalog.Create([SyntheticCatalog.Track(id, "a")]);
+        var stored = EventRecordCodec.EncodeAvroString(id);
+        var hash = TrackTable.Hash(stored);
+        Assert.NotEqual(TrackTable.NotFound, catalog.Table.Find(hash, stored));
+
+        for (var position = 1; position < stored.Length; position++)
+        {
+            var other = stored.ToArray();
+            other[position] ^= 0x20;
+            // The stored id's hash leads the lookup to its entry: only the comparison of the bytes can refuse it.
+            Assert.Equal(TrackTable.NotFound, catalog.Table.Find(hash, other));
+        }
+    }
+
     private static int TrackOf(WrappedCatalog catalog, string id)
     {
         var slot = catalog.Table.Find(EventRecordCodec.EncodeAvroString(id));
