@@ -188,8 +188,7 @@ public sealed class WrappedAggregator : IDisposable
         if (_windowed == _window.Length) MakeRoom(path);
         if (_current == NoListener || _currentUserId != userId) StartRun(userId, _windowed);
         ref var takenUntilMs = ref _takenUntilMs[_current];
-        if (timestampMs < takenUntilMs) ThrowOutOfOrder(userId, timestampMs, takenUntilMs, path);
-        if ((ulong)listeningMs > uint.MaxValue) ThrowImpossibleListening(userId, listeningMs, path);
+        CheckPlay(userId, timestampMs, takenUntilMs, listeningMs, path);
         takenUntilMs = timestampMs;
         ref var play = ref _window[_windowed++];
         play.TimestampMs = timestampMs;
@@ -298,8 +297,7 @@ public sealed class WrappedAggregator : IDisposable
                 userId = play.UserId;
                 takenUntilMs = _takenUntilMs[_current];
             }
-            if (play.TimestampMs < takenUntilMs) ThrowOutOfOrder(userId, play.TimestampMs, takenUntilMs, path);
-            if ((ulong)play.ListeningMs > uint.MaxValue) ThrowImpossibleListening(userId, play.ListeningMs, path);
+            CheckPlay(userId, play.TimestampMs, takenUntilMs, play.ListeningMs, path);
             takenUntilMs = play.TimestampMs;
             window[i] = new WindowPlay { TimestampMs = play.TimestampMs, Track = tracks[i], ListeningMs = (uint)play.ListeningMs };
         }
@@ -384,6 +382,14 @@ public sealed class WrappedAggregator : IDisposable
     /// <summary>Consecutive plays of one listener in the window, and the listener's last play before them (to roll back to).</summary>
     /// <remarks>A run ends where the next one starts, the last where the window ends.</remarks>
     private record struct Run(int Listener, int Start, long TakenBeforeMs);
+
+    /// <summary>Refuses a play earlier than its listener's last one taken, or with a listening time a window play cannot hold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckPlay(long userId, long timestampMs, long takenUntilMs, long listeningMs, string? path)
+    {
+        if (timestampMs < takenUntilMs) ThrowOutOfOrder(userId, timestampMs, takenUntilMs, path);
+        if ((ulong)listeningMs > uint.MaxValue) ThrowImpossibleListening(userId, listeningMs, path);
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowImpossibleListening(long userId, long listeningMs, string? path) =>
