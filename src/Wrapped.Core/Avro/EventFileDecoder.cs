@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Wrapped.Core.Avro;
 
@@ -20,8 +18,6 @@ namespace Wrapped.Core.Avro;
 /// </remarks>
 public sealed class EventFileDecoder : IDisposable
 {
-    private static ReadOnlySpan<byte> Magic => "Obj\u0001"u8;
-
     private byte[] _inflated = ArrayPool<byte>.Shared.Rent(AvroContainerWriter.DefaultBlockTargetBytes * 2);
     private readonly DecodedEvent[] _batch = new DecodedEvent[BatchSize];
 
@@ -66,31 +62,15 @@ public sealed class EventFileDecoder : IDisposable
     public const int BatchSize = 64;
 
     private long DecodeBlocks<TBlocks>(ReadOnlyMemory<byte> file, string path, ref TBlocks blocks)
-        where TBlocks : struct, IBlockVisitor
+        where TBlocks : struct, AvroContainerBlocks.IBlockVisitor
     {
         ObjectDisposedException.ThrowIf(_inflated.Length == 0, this);
-        var bytes = file.Span;
-        var cursor = new SpanCursor(path);
-        var (deflated, sync) = ReadHeader(bytes, ref cursor);
-        long records = 0;
-        for (var block = 0; cursor.Position < bytes.Length; block++)
+        var header = AvroContainerBlocks.ReadHeader(file.Span, path);
+        if (!AvroContainerBlocks.IsWrittenWith(header, FeedSchemas.Event, path))
         {
-            var count = cursor.ReadLong(bytes);
-            var size = cursor.ReadLong(bytes);
-            if (count < 0 || size < 0 || size > bytes.Length - cursor.Position - SyncMarker.Size)
-                throw new SpanCursor(path, block).Error($"has an impossible record count {count} or size {size}");
-            var data = file.Slice(cursor.Position, (int)size);
-            cursor.Position += (int)size;
-            if (!bytes.Slice(cursor.Position, SyncMarker.Size).SequenceEqual(sync))
-                throw new SpanCursor(path, block).Error("ends with a sync marker other than the header's: the file is corrupt");
-            cursor.Position += SyncMarker.Size;
-            var plain = deflated ? Inflate(data, path, block) : data.Span;
-            var blockCursor = new SpanCursor(path, block);
-            blocks.Visit(plain, count, ref blockCursor);
-            if (blockCursor.Position != plain.Length) throw blockCursor.Error($"has {plain.Length - blockCursor.Position} bytes after its {count} records");
-            records += count;
+            throw new FeedSchemaMismatchException(path, FeedSchemas.Event.Fingerprint, FeedSchema.FromJson(header.SchemaJson!).Fingerprint);
         }
-        return records;
+        return AvroContainerBlocks.Walk(file, path, header, ref _inflated, ref blocks);
     }
 
     public void Dispose()
@@ -114,13 +94,7 @@ public sealed class EventFileDecoder : IDisposable
         return decoded;
     }
 
-    /// <summary>What the block walk hands each block's decoded bytes to; the records must be read to the block's end.</summary>
-    private interface IBlockVisitor
-    {
-        void Visit(ReadOnlySpan<byte> data, long count, ref SpanCursor cursor);
-    }
-
-    private struct RecordByRecord<TVisitor> : IBlockVisitor
+    private struct RecordByRecord<TVisitor> : AvroContainerBlocks.IBlockVisitor
         where TVisitor : struct, IEventVisitor
     {
         public TVisitor Visitor;
@@ -136,7 +110,7 @@ public sealed class EventFileDecoder : IDisposable
         }
     }
 
-    private struct BatchByBatch<TVisitor> : IBlockVisitor
+    private struct BatchByBatch<TVisitor> : AvroContainerBlocks.IBlockVisitor
         where TVisitor : struct, IEventBatchVisitor
     {
         public TVisitor Visitor;
@@ -155,79 +129,6 @@ public sealed class EventFileDecoder : IDisposable
                 count -= size;
             }
         }
-    }
-
-    private ReadOnlySpan<byte> Inflate(ReadOnlyMemory<byte> compressed, string path, int block)
-    {
-        var source = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(compressed, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(compressed.ToArray(), writable: false);
-        try
-        {
-            using var deflate = new DeflateStream(source, CompressionMode.Decompress);
-            var length = 0;
-            while (true)
-            {
-                if (length == _inflated.Length) Grow(length);
-                var read = deflate.Read(_inflated, length, _inflated.Length - length);
-                if (read == 0) break;
-                length += read;
-            }
-            return _inflated.AsSpan(0, length);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InvalidDataException($"{path}: block {block} is not valid deflate data: {e.Message}", e);
-        }
-    }
-
-    private void Grow(int length)
-    {
-        var larger = ArrayPool<byte>.Shared.Rent(length * 2);
-        _inflated.AsSpan(0, length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_inflated);
-        _inflated = larger;
-    }
-
-    private static (bool Deflated, byte[] Sync) ReadHeader(ReadOnlySpan<byte> bytes, ref SpanCursor cursor)
-    {
-        if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
-            throw cursor.Error("is not an Avro object container (it does not start with 'Obj\\x01')");
-        cursor.Position = Magic.Length;
-        string? schema = null, codec = null;
-        for (var count = cursor.ReadLong(bytes); count != 0; count = cursor.ReadLong(bytes))
-        {
-            if (count < 0)
-            {
-                count = -count;
-                cursor.SkipLong(bytes);
-            }
-            for (long i = 0; i < count; i++)
-            {
-                var key = Encoding.UTF8.GetString(cursor.ReadBytes(bytes));
-                var value = cursor.ReadBytes(bytes);
-                if (key == "avro.schema") schema = Encoding.UTF8.GetString(value);
-                else if (key == "avro.codec") codec = Encoding.UTF8.GetString(value);
-            }
-        }
-        if (cursor.Position > bytes.Length - SyncMarker.Size) throw cursor.Error("ends inside its header");
-        var sync = bytes.Slice(cursor.Position, SyncMarker.Size).ToArray();
-        cursor.Position += SyncMarker.Size;
-
-        var expected = FeedSchemas.Event;
-        if (schema is null) throw cursor.Error("has no avro.schema in its header");
-        // Our writer stores exactly the minified .avsc: compare the text first, the canonical form only when it differs.
-        if (schema != expected.Json)
-        {
-            var actual = FeedSchema.FromJson(schema).Fingerprint;
-            if (actual != expected.Fingerprint) throw new FeedSchemaMismatchException(cursor.Path, expected.Fingerprint, actual);
-        }
-        return codec switch
-        {
-            null or "null" => (false, sync),
-            "deflate" => (true, sync),
-            _ => throw cursor.Error($"uses the Avro codec '{codec}'; events files are written with null or deflate"),
-        };
     }
 }
 
