@@ -89,6 +89,42 @@ internal struct SpanCursor(string path, int block = -1)
         return data[start..Position];
     }
 
+    /// <summary>Avro <c>int</c>: a <c>long</c> that must fit 32 bits.</summary>
+    public int ReadInt(ReadOnlySpan<byte> data)
+    {
+        var value = ReadLong(data);
+        if (value is < int.MinValue or > int.MaxValue) throw Error($"holds {value} where an int is expected");
+        return (int)value;
+    }
+
+    /// <summary>Avro <c>double</c>: eight bytes, little-endian.</summary>
+    public double ReadDouble(ReadOnlySpan<byte> data)
+    {
+        if (Position > data.Length - sizeof(double)) ThrowTruncated();
+        var value = BinaryPrimitives.ReadDoubleLittleEndian(data[Position..]);
+        Position += sizeof(double);
+        return value;
+    }
+
+    /// <summary>Avro <c>string</c>, decoded.</summary>
+    public string ReadString(ReadOnlySpan<byte> data) => System.Text.Encoding.UTF8.GetString(ReadBytes(data));
+
+    /// <summary>
+    /// The number of items in the next block of an Avro array, 0 at its end: a negative count is followed by the
+    /// block's size in bytes, which is skipped. Every item takes at least a byte, so a count beyond the bytes left is refused.
+    /// </summary>
+    public long ReadArrayBlockCount(ReadOnlySpan<byte> data)
+    {
+        var count = ReadLong(data);
+        if (count < 0)
+        {
+            count = -count;
+            SkipLong(data);
+        }
+        if (count < 0 || count > data.Length - Position) throw Error($"holds an array block of impossible count {count}");
+        return count;
+    }
+
     /// <summary>The content of an Avro bytes or string value, without its length.</summary>
     public ReadOnlySpan<byte> ReadBytes(ReadOnlySpan<byte> data)
     {
