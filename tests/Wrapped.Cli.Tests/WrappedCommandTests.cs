@@ -89,13 +89,7 @@ public sealed class WrappedCommandTests(WrappedRunFixture run) : IClassFixture<W
     [Fact]
     public async Task Wrapped_RunWithoutSuccess_ExitsTwoSayingItIsNotFinished()
     {
-        using var copy = new TempFolder("unfinished");
-        foreach (var file in Directory.EnumerateFiles(run.RunFolder, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy.Path, Path.GetRelativePath(run.RunFolder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        using var copy = CopyOfTheRun("unfinished");
         File.Delete(Path.Combine(copy.Path, "_SUCCESS"));
 
         var result = await CliRunner.RunAsync("wrapped", copy.Path, "--user", "0");
@@ -103,6 +97,26 @@ public sealed class WrappedCommandTests(WrappedRunFixture run) : IClassFixture<W
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("is not a finished run (no _SUCCESS)", result.Stderr, StringComparison.Ordinal);
         Assert.Single(result.Stderr.TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("truncated", "block 0 has an impossible record count")]
+    [InlineData("not-avro", "is not an Avro object container")]
+    public async Task Wrapped_DamagedWrappedFile_ExitsTwoNamingTheFileAndTheFault(string damage, string fault)
+    {
+        using var copy = CopyOfTheRun("damaged");
+        var file = Path.Combine(copy.Path, "wrapped", "part-00000.avro");
+        var bytes = await File.ReadAllBytesAsync(file);
+        await File.WriteAllBytesAsync(file, damage == "truncated" ? bytes[..^20] : "not avro at all"u8.ToArray());
+
+        var result = await CliRunner.RunAsync("wrapped", copy.Path, "--user", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(Path.Combine("wrapped", "part-00000.avro").Replace('\\', '/'), result.Stderr.Replace('\\', '/'), StringComparison.Ordinal);
+        Assert.Contains(fault, result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Run validate", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.TrimEnd().Split('\n'));
+        Assert.Equal("", result.Stdout);
     }
 
     [Fact]
@@ -115,5 +129,17 @@ public sealed class WrappedCommandTests(WrappedRunFixture run) : IClassFixture<W
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"Cannot write the page to '{page}'", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private TempFolder CopyOfTheRun(string name)
+    {
+        var copy = new TempFolder(name);
+        foreach (var file in Directory.EnumerateFiles(run.RunFolder, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy.Path, Path.GetRelativePath(run.RunFolder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return copy;
     }
 }

@@ -18,6 +18,8 @@ public static class CommandFailure
         FeedInputException { Problems.Count: > 0 } invalid => (ExitCodes.InputRejected, ParameterProblem.Describe(invalid.Problems, RunOptions.OptionFor) + "."),
         FeedInputException input => (ExitCodes.InputRejected, input.Message),
         FeedSchemaMismatchException mismatch => (ExitCodes.InputRejected, mismatch.Message),
+        // A damaged file of the run (the decoders name it, its block and what is wrong).
+        InvalidDataException damaged => (ExitCodes.InputRejected, $"{FirstLine(damaged.Message)} Run validate on the run to list every damaged file."),
         UnauthorizedAccessException denied => (ExitCodes.InputRejected, $"permission denied: {FirstLine(denied.Message)}"),
         // A file the command was pointed at, or that a run it resumes needs, is not there.
         FileNotFoundException or DirectoryNotFoundException => (ExitCodes.InputRejected, FirstLine(exception.Message)),

@@ -46,10 +46,13 @@ public static class WrappedSummaryRecordCodec
     /// one of another schema version is resolved by Apache.Avro.
     /// </summary>
     /// <exception cref="InvalidDataException">The bytes are not a well-formed Wrapped file.</exception>
-    public static IEnumerable<WrappedSummaryRecord> ReadAll(Stream stream)
+    public static IEnumerable<WrappedSummaryRecord> ReadAll(Stream stream) => ReadAll(stream, "A Wrapped file");
+
+    /// <inheritdoc cref="ReadAll(Stream)"/>
+    /// <param name="path">Names the file in errors.</param>
+    public static IEnumerable<WrappedSummaryRecord> ReadAll(Stream stream, string path)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        const string path = "The Wrapped file";
         var file = ReadToEnd(stream);
         var header = AvroContainerBlocks.ReadHeader(file.Span, path);
         if (!AvroContainerBlocks.IsWrittenWith(header, Schema, path))

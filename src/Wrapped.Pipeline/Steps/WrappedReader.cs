@@ -28,7 +28,8 @@ public static class WrappedReader
         var path = layout.WrappedPart(part);
         if (!await store.ExistsAsync(path, cancellationToken).ConfigureAwait(false))
             return WrappedLookup.Missing($"Run {parameters.RunId} has no Wrapped ({layout.RelativeToRun(path)} is missing): run it again with this version to compute it.");
-        var summaries = (await store.ReadAvroAsync(path, WrappedSummaryRecordCodec.ReadAll, cancellationToken).ConfigureAwait(false))
+        var summaries = (await store.ReadAvroAsync(path, stream => WrappedSummaryRecordCodec.ReadAll(stream, FeedStoreExtensions.Where(store, path)), cancellationToken)
+                .ConfigureAwait(false))
             .Where(s => s.UserId == userId).OrderBy(s => s.Year).ToList();
         if (summaries.Count == 0)
             return WrappedLookup.Missing($"User {userId} of run {parameters.RunId} played nothing, so has no Wrapped.");

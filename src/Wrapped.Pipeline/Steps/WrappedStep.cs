@@ -120,7 +120,7 @@ public static class WrappedStep
         var path = layout.WrappedScoresPart(part);
         if (!await store.ExistsAsync(path, cancellationToken).ConfigureAwait(false))
             throw new FeedInputException($"{path} is missing: score every part before computing the medians.");
-        return await store.ReadAvroAsync(path, WrappedSummaryRecordCodec.ReadAll, cancellationToken).ConfigureAwait(false);
+        return await store.ReadAvroAsync(path, stream => WrappedSummaryRecordCodec.ReadAll(stream, layout.RelativeToRun(path)), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<(string Path, ReadOnlyMemory<byte> Bytes)> ReadEventsAsync(
