@@ -50,9 +50,9 @@ public class WrappedSummaryRecordCodecTests
     }
 
     [Theory]
-    [InlineData(+1, "The Wrapped file: block 0 ends inside a value.")]
+    [InlineData(+1, "ends inside a value.")]
     [InlineData(-1, "bytes after its")]
-    public void ReadAll_BlockWhoseCountDisagreesWithItsRecords_IsRefusedNamingTheBlock(int extra, string expected)
+    public void ReadAll_BlockWhoseCountDisagreesWithItsRecords_IsRefusedNamingFileAndBlock(int extra, string fault)
     {
         byte[] file = AvroTestFiles.Write(FeedSchemas.Wrapped, AvroSamples.Summaries, WrappedSummaryRecordCodec.Write, AvroCodecOptions.Parse("null"));
         int countAt = AvroContainerBlocks.ReadHeader(file, "test").DataStart;
@@ -60,9 +60,10 @@ public class WrappedSummaryRecordCodecTests
         Assert.Equal(2 * AvroSamples.Summaries.Count, file[countAt]);
         file[countAt] = (byte)(2 * (AvroSamples.Summaries.Count + extra));
 
-        var error = Assert.Throws<InvalidDataException>(() => WrappedSummaryRecordCodec.ReadAll(new MemoryStream(file)));
+        var error = Assert.Throws<InvalidDataException>(() => WrappedSummaryRecordCodec.ReadAll(new MemoryStream(file), "runs/r1/wrapped/part-00000.avro"));
 
-        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("runs/r1/wrapped/part-00000.avro: block 0 ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(fault, error.Message, StringComparison.Ordinal);
     }
 
     private static string AppendField(string schemaJson, string field)
