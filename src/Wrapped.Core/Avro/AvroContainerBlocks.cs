@@ -31,16 +31,11 @@ internal static class AvroContainerBlocks
             throw cursor.Error("is not an Avro object container (it does not start with 'Obj\\x01')");
         cursor.Position = Magic.Length;
         string? schema = null, codec = null;
-        for (var count = cursor.ReadLong(bytes); count != 0; count = cursor.ReadLong(bytes))
+        for (var count = cursor.ReadBlockCount(bytes); count != 0; count = cursor.ReadBlockCount(bytes))
         {
-            if (count < 0)
-            {
-                count = -count;
-                cursor.SkipLong(bytes);
-            }
             for (long i = 0; i < count; i++)
             {
-                var key = Encoding.UTF8.GetString(cursor.ReadBytes(bytes));
+                var key = cursor.ReadString(bytes);
                 var value = cursor.ReadBytes(bytes);
                 if (key == "avro.schema") schema = Encoding.UTF8.GetString(value);
                 else if (key == "avro.codec") codec = Encoding.UTF8.GetString(value);

@@ -110,10 +110,10 @@ internal struct SpanCursor(string path, int block = -1)
     public string ReadString(ReadOnlySpan<byte> data) => System.Text.Encoding.UTF8.GetString(ReadBytes(data));
 
     /// <summary>
-    /// The number of items in the next block of an Avro array, 0 at its end: a negative count is followed by the
+    /// The number of items in the next block of an Avro array or map, 0 at its end: a negative count is followed by the
     /// block's size in bytes, which is skipped. Every item takes at least a byte, so a count beyond the bytes left is refused.
     /// </summary>
-    public long ReadArrayBlockCount(ReadOnlySpan<byte> data)
+    public long ReadBlockCount(ReadOnlySpan<byte> data)
     {
         var count = ReadLong(data);
         if (count < 0)
@@ -121,7 +121,7 @@ internal struct SpanCursor(string path, int block = -1)
             count = -count;
             SkipLong(data);
         }
-        if (count < 0 || count > data.Length - Position) throw Error($"holds an array block of impossible count {count}");
+        if (count < 0 || count > data.Length - Position) throw Error($"holds an array or map block of impossible count {count}");
         return count;
     }
 

@@ -154,7 +154,7 @@ public static class WrappedSummaryRecordCodec
         private static List<WrappedTopItem> ReadTopItems(ReadOnlySpan<byte> data, ref SpanCursor c)
         {
             var items = new List<WrappedTopItem>(WrappedSummaryRecord.TopCount);
-            for (var count = c.ReadArrayBlockCount(data); count != 0; count = c.ReadArrayBlockCount(data))
+            for (var count = c.ReadBlockCount(data); count != 0; count = c.ReadBlockCount(data))
             {
                 for (long i = 0; i < count; i++)
                 {
@@ -169,7 +169,7 @@ public static class WrappedSummaryRecordCodec
         private static List<long> ReadLongs(ReadOnlySpan<byte> data, ref SpanCursor c)
         {
             var values = new List<long>(24);
-            for (var count = c.ReadArrayBlockCount(data); count != 0; count = c.ReadArrayBlockCount(data))
+            for (var count = c.ReadBlockCount(data); count != 0; count = c.ReadBlockCount(data))
             {
                 for (long i = 0; i < count; i++) values.Add(c.ReadLong(data));
             }

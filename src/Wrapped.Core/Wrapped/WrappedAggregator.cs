@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using Wrapped.Core.Avro;
 
 namespace Wrapped.Core.Wrapped;
@@ -405,7 +404,7 @@ public sealed class WrappedAggregator : IDisposable
     private static void ThrowUnknownTrack(long userId, ReadOnlySpan<byte> trackIdAvro, string path)
     {
         var cursor = new SpanCursor(path);
-        var id = Encoding.UTF8.GetString(cursor.ReadBytes(trackIdAvro));
+        var id = cursor.ReadString(trackIdAvro);
         throw new InvalidDataException($"{path}: user {userId} played track '{id}', which is not in the run's catalog.");
     }
 
