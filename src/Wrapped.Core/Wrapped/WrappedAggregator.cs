@@ -339,8 +339,6 @@ public sealed class WrappedAggregator : IDisposable
         var next = firstRun.AsSpan(0, listeners).ToArray();
         var order = new int[_runCount];
         for (var r = 0; r < _runCount; r++) order[next[_runs[r].Listener]++] = r;
-        var ends = new int[_runCount];
-        for (var r = 0; r < _runCount; r++) ends[r] = r + 1 < _runCount ? _runs[r + 1].Start : _windowed;
 
         var window = _window.AsSpan(0, _windowed);
         for (var l = 0; l < listeners; l++)
@@ -349,7 +347,8 @@ public sealed class WrappedAggregator : IDisposable
             for (var o = firstRun[l]; o < firstRun[l + 1]; o++)
             {
                 var r = order[o];
-                AggregateRun(listener, window[_runs[r].Start..ends[r]]);
+                var end = r + 1 < _runCount ? _runs[r + 1].Start : _windowed;
+                AggregateRun(listener, window[_runs[r].Start..end]);
             }
         }
         _windowed = 0;
